@@ -1,0 +1,21 @@
+package dev.paperboy.curation;
+
+import dev.paperboy.account.Member;
+import dev.paperboy.paper.Paper;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A paper on a day's list.
+ *
+ * @param listDate the calendar day of the list (configured zone)
+ * @param submittedBy who put it there
+ * @param submittedAt when
+ */
+public record DailyEntry(
+    Paper paper,
+    LocalDate listDate,
+    Member submittedBy,
+    Instant submittedAt,
+    int upvotes,
+    int comments) {}

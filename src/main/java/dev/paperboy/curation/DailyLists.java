@@ -1,0 +1,111 @@
+package dev.paperboy.curation;
+
+import dev.paperboy.account.Member;
+import dev.paperboy.account.Members;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperNotFound;
+import dev.paperboy.paper.Papers;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** The daily lists: what is on a day, how to move between days, and putting papers on them. */
+@Service
+public class DailyLists {
+  private final JdbcDailyEntries entries;
+  private final Papers papers;
+  private final Members members;
+  private final Clock clock;
+  private final CurationSettings settings;
+
+  DailyLists(
+      JdbcDailyEntries entries,
+      Papers papers,
+      Members members,
+      Clock clock,
+      CurationSettings settings) {
+    this.entries = entries;
+    this.papers = papers;
+    this.members = members;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** Today in the configured zone. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(settings.zone()));
+  }
+
+  /** A page of a day's list, most upvoted first, ties by submission time. */
+  public List<DailyEntry> day(LocalDate date, int offset, int limit) {
+    return complete(entries.day(date, offset, limit));
+  }
+
+  /** The latest day on or before {@code date} that has a list. */
+  public Optional<LocalDate> latestOnOrBefore(LocalDate date) {
+    return entries.latestOnOrBefore(date);
+  }
+
+  /** The closest earlier day that has a list. */
+  public Optional<LocalDate> previousDay(LocalDate date) {
+    return entries.before(date);
+  }
+
+  /** The closest later day that has a list. */
+  public Optional<LocalDate> nextDay(LocalDate date) {
+    return entries.after(date);
+  }
+
+  /** The paper's entry, if it is on a list. */
+  public Optional<DailyEntry> entryFor(ArxivId id) {
+    return complete(entries.forPapers(List.of(id.base()))).stream().findFirst();
+  }
+
+  /** The entries of those papers that are on a list, keyed by base id. */
+  public Map<String, DailyEntry> entriesFor(Collection<ArxivId> ids) {
+    return complete(entries.forPapers(ids.stream().map(ArxivId::base).distinct().toList())).stream()
+        .collect(Collectors.toMap(entry -> entry.paper().id().base(), Function.identity()));
+  }
+
+  /**
+   * Puts a stored paper on a day's list in the curator's name. A paper is on at most one day:
+   * featuring it again changes nothing and answers false.
+   *
+   * @throws PaperNotFound when the paper is not in the store
+   */
+  public boolean feature(ArxivId id, LocalDate date, Member curator) {
+    return feature(id, date, curator, clock.instant());
+  }
+
+  /** As {@link #feature(ArxivId, LocalDate, Member)}, recording an explicit submission time. */
+  public boolean feature(ArxivId id, LocalDate date, Member curator, Instant submittedAt) {
+    Paper paper = papers.find(id).orElseThrow(() -> new PaperNotFound(id));
+    return entries.insert(paper.id().base(), date, curator.id(), submittedAt);
+  }
+
+  private List<DailyEntry> complete(List<JdbcDailyEntries.Row> rows) {
+    Map<String, Paper> byId =
+        papers.findAll(rows.stream().map(r -> ArxivId.parse(r.arxivId())).toList());
+    Map<Long, Member> submitters =
+        members.findAll(rows.stream().map(JdbcDailyEntries.Row::submittedBy).toList());
+    return rows.stream()
+        .map(
+            row ->
+                new DailyEntry(
+                    byId.get(row.arxivId()),
+                    row.listDate(),
+                    submitters.get(row.submittedBy()),
+                    row.submittedAt(),
+                    row.upvotes(),
+                    row.comments()))
+        .toList();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.paperboy.ingest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param batchSize records stored per transaction by the snapshot importer
+ * @param maxLineBytes a snapshot line longer than this is rejected without being held in memory
+ * @param maxNesting JSON nesting deeper than this is rejected (a record nests three levels)
+ */
+@Validated
+@ConfigurationProperties("paperboy.ingest")
+public record IngestSettings(
+    @Min(1) @Max(50_000) @DefaultValue("5000") int batchSize,
+    @Min(1024) @DefaultValue("1048576") int maxLineBytes,
+    @Min(4) @DefaultValue("32") int maxNesting) {}

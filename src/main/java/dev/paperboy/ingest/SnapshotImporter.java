@@ -1,0 +1,292 @@
+package dev.paperboy.ingest;
+
+import dev.paperboy.ingest.arxiv.InvalidRecord;
+import dev.paperboy.ingest.arxiv.SnapshotAdapter;
+import dev.paperboy.ingest.arxiv.SnapshotRecord;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.Papers;
+import dev.paperboy.paper.UpsertOutcome;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Streams arXiv snapshot JSON lines (plain or gzip, any size) into the paper store in batches. A
+ * bad line is reported with its number and reason and the rest imports; the store sees only whole,
+ * valid records, through the idempotent {@link Papers#upsertAll}, so running an import twice
+ * changes nothing and an older record never replaces a newer one.
+ */
+@Service
+public class SnapshotImporter {
+  private static final Logger log = LoggerFactory.getLogger(SnapshotImporter.class);
+
+  private final Papers papers;
+  private final IngestSettings settings;
+  private final JsonMapper json;
+
+  SnapshotImporter(Papers papers, IngestSettings settings) {
+    this.papers = papers;
+    this.settings = settings;
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(settings.maxNesting()).build())
+            .build();
+    this.json =
+        JsonMapper.builder(factory)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+  }
+
+  /** Imports a file; gzip is recognised by its content, not its name. */
+  public ImportSummary importFile(Path file, boolean dryRun, ImportProgress progress)
+      throws IOException {
+    try (InputStream raw = Files.newInputStream(file)) {
+      return importStream(raw, dryRun, progress);
+    }
+  }
+
+  /**
+   * Imports from a stream of plain or gzip-compressed JSON lines; does not close it. Reading and
+   * parsing run on a thread of their own, one batch ahead of the writes on this thread, so that the
+   * two halves of the work overlap.
+   */
+  public ImportSummary importStream(InputStream raw, boolean dryRun, ImportProgress progress)
+      throws IOException {
+    Run run = new Run(dryRun);
+    BlockingQueue<List<Paper>> batches = new ArrayBlockingQueue<>(2);
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "import-reader");
+              thread.setDaemon(true);
+              return thread;
+            });
+    Future<?> reading =
+        reader.submit(
+            () -> {
+              read(raw, run, batches, progress);
+              return null;
+            });
+    try {
+      while (true) {
+        List<Paper> batch = batches.poll(100, TimeUnit.MILLISECONDS);
+        if (batch != null) {
+          run.store(batch);
+        } else if (reading.isDone() && batches.isEmpty()) {
+          break; // everything the reader put is taken; get() below reports how it ended
+        }
+      }
+      reading.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("import interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e);
+    } finally {
+      reader.shutdownNow();
+    }
+    return run.summary();
+  }
+
+  private void read(
+      InputStream raw, Run run, BlockingQueue<List<Paper>> batches, ImportProgress progress)
+      throws IOException, InterruptedException {
+    CountingInputStream counted = new CountingInputStream(raw);
+    BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
+    try {
+      InputStream in = isGzip(buffered) ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+      BoundedLineReader reader = new BoundedLineReader(in, settings.maxLineBytes());
+      List<Paper> batch = new ArrayList<>(settings.batchSize());
+      BoundedLineReader.Line line;
+      while ((line = reader.next()) != null) {
+        if (line.oversized()) {
+          run.read++;
+          run.reject(line.number(), "line longer than " + settings.maxLineBytes() + " bytes");
+        } else if (!isBlank(line)) {
+          run.read++;
+          Paper paper = parse(line, run);
+          if (paper != null) {
+            batch.add(paper);
+          }
+        }
+        if (batch.size() >= settings.batchSize()) {
+          batches.put(batch);
+          batch = new ArrayList<>(settings.batchSize());
+        }
+        if ((line.number() & 1023) == 0) {
+          progress.advanced(counted.count, run.read);
+        }
+      }
+      if (!batch.isEmpty()) {
+        batches.put(batch);
+      }
+    } catch (EOFException | ZipException e) {
+      // The lines before the damage are stored; say where it stopped.
+      run.aborted = "the input ends early or is not valid gzip (" + e.getMessage() + ")";
+      log.warn("Import stopped after {} records: {}", run.read, run.aborted);
+    }
+    progress.advanced(counted.count, run.read);
+  }
+
+  private @Nullable Paper parse(BoundedLineReader.Line line, Run run) {
+    try {
+      SnapshotRecord record = json.readValue(line.bytes(), 0, line.length(), SnapshotRecord.class);
+      if (record == null) {
+        run.reject(line.number(), "not a JSON object");
+        return null;
+      }
+      return SnapshotAdapter.toPaper(record);
+    } catch (JacksonException e) {
+      run.reject(line.number(), "broken JSON: " + firstLine(e.getOriginalMessage()));
+    } catch (InvalidRecord e) {
+      run.reject(line.number(), e.getMessage());
+    }
+    return null;
+  }
+
+  private static String firstLine(@Nullable String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static boolean isBlank(BoundedLineReader.Line line) {
+    for (int i = 0; i < line.length(); i++) {
+      byte b = line.bytes()[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isGzip(BufferedInputStream in) throws IOException {
+    in.mark(2);
+    int first = in.read();
+    int second = in.read();
+    in.reset();
+    return first == 0x1f && second == 0x8b;
+  }
+
+  /**
+   * The counters of one import. The reader thread owns read, rejected, problems and aborted; the
+   * writer owns the store counts; the writer reads all of them only after the reader finished.
+   */
+  private final class Run {
+    private final long started = System.nanoTime();
+    private final boolean dryRun;
+    private final List<ImportProblem> problems = new ArrayList<>();
+    private long read;
+    private long added;
+    private long updated;
+    private long unchanged;
+    private long rejected;
+    private @Nullable String aborted;
+
+    Run(boolean dryRun) {
+      this.dryRun = dryRun;
+    }
+
+    void reject(long line, String reason) {
+      rejected++;
+      if (problems.size() < ImportSummary.MAX_PROBLEMS) {
+        problems.add(new ImportProblem(line, reason));
+      }
+    }
+
+    void store(List<Paper> batch) {
+      if (batch.isEmpty()) {
+        return;
+      }
+      if (!dryRun) {
+        for (UpsertOutcome outcome : papers.upsertAll(batch)) {
+          switch (outcome) {
+            case NEW -> added++;
+            case UPDATED -> updated++;
+            case UNCHANGED, OLDER -> unchanged++;
+          }
+        }
+      }
+    }
+
+    ImportSummary summary() {
+      return new ImportSummary(
+          read,
+          added,
+          updated,
+          unchanged,
+          rejected,
+          List.copyOf(problems),
+          Duration.ofNanos(System.nanoTime() - started),
+          aborted,
+          dryRun);
+    }
+  }
+
+  /** Counts the bytes read from the file, before decompression, for the progress bar. */
+  private static final class CountingInputStream extends FilterInputStream {
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
+    }
+  }
+}

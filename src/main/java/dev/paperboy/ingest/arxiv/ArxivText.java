@@ -1,0 +1,62 @@
+package dev.paperboy.ingest.arxiv;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** arXiv's text fields come hard-wrapped at about 80 columns; these fold them back. */
+public final class ArxivText {
+  private ArxivText() {}
+
+  /** One line: every run of white space becomes one space. */
+  public static String fold(@Nullable String text) {
+    if (text == null) {
+      return "";
+    }
+    // A hand loop rather than a regex: this runs on every field of millions of records.
+    StringBuilder folded = new StringBuilder(text.length());
+    boolean pendingSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        pendingSpace = folded.length() > 0;
+      } else {
+        if (pendingSpace) {
+          folded.append(' ');
+          pendingSpace = false;
+        }
+        folded.append(c);
+      }
+    }
+    return folded.length() == text.length() ? text : folded.toString();
+  }
+
+  public static @Nullable String foldOrNull(@Nullable String text) {
+    String folded = fold(text);
+    return folded.isEmpty() ? null : folded;
+  }
+
+  /**
+   * An abstract: wrapped lines are joined, and a line that starts indented begins a new paragraph,
+   * as in arXiv's own rendering. Paragraphs are separated by a newline.
+   */
+  public static String abstractParagraphs(@Nullable String text) {
+    if (text == null) {
+      return "";
+    }
+    List<String> paragraphs = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : text.strip().split("\n")) {
+      boolean indented = !line.isEmpty() && Character.isWhitespace(line.charAt(0));
+      if ((indented || line.isBlank()) && current.length() > 0) {
+        paragraphs.add(fold(current.toString()));
+        current.setLength(0);
+      }
+      current.append(line).append(' ');
+    }
+    if (!current.toString().isBlank()) {
+      paragraphs.add(fold(current.toString()));
+    }
+    return String.join("\n", paragraphs);
+  }
+}

@@ -1,0 +1,308 @@
+package dev.paperboy.paper;
+
+import static dev.paperboy.store.SqlValues.requiredInstant;
+import static dev.paperboy.store.SqlValues.text;
+
+import dev.paperboy.store.SqlValues;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Repository
+class JdbcPapers implements Papers {
+  /** Ids per IN list: far below SQLite's and PostgreSQL's bind limits. */
+  private static final int CHUNK = 500;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  JdbcPapers(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, Clock clock) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Paper> find(ArxivId id) {
+    return Optional.ofNullable(findAll(List.of(id)).get(id.base()));
+  }
+
+  @Override
+  public Map<String, Paper> findAll(Collection<ArxivId> ids) {
+    List<String> keys = ids.stream().map(ArxivId::base).distinct().toList();
+    Map<String, Paper> found = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += CHUNK) {
+      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+      load(chunk).forEach(paper -> found.put(paper.id().base(), paper));
+    }
+    return found;
+  }
+
+  @Override
+  public List<Paper> newest(int offset, int limit) {
+    List<String> ids =
+        jdbc.sql(
+                """
+                SELECT arxiv_id FROM papers
+                ORDER BY published_at DESC, arxiv_id DESC
+                LIMIT :limit OFFSET :offset
+                """)
+            .param("limit", limit)
+            .param("offset", offset)
+            .query(String.class)
+            .list();
+    Map<String, Paper> papers = new HashMap<>();
+    load(ids).forEach(paper -> papers.put(paper.id().base(), paper));
+    return ids.stream().map(papers::get).toList();
+  }
+
+  @Override
+  public long count() {
+    return jdbc.sql("SELECT count(*) FROM papers").query(Long.class).single();
+  }
+
+  private List<Paper> load(List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<PaperVersion>> versions = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT arxiv_id, version, created_at FROM paper_versions
+            WHERE arxiv_id IN (:ids)
+            ORDER BY arxiv_id, version
+            """)
+        .param("ids", ids)
+        .query(
+            rs -> {
+              versions
+                  .computeIfAbsent(rs.getString("arxiv_id"), k -> new ArrayList<>())
+                  .add(new PaperVersion(rs.getInt("version"), requiredInstant(rs, "created_at")));
+            });
+    return jdbc.sql(
+            """
+            SELECT arxiv_id, title, abstract, authors, categories, comments, journal_ref, doi,
+                   license, report_no, submitter, metadata_date
+            FROM papers
+            WHERE arxiv_id IN (:ids)
+            """)
+        .param("ids", ids)
+        .query((rs, row) -> paper(rs, versions.getOrDefault(rs.getString("arxiv_id"), List.of())))
+        .list();
+  }
+
+  private static Paper paper(ResultSet rs, List<PaperVersion> versions) throws SQLException {
+    String authors = rs.getString("authors");
+    String categories = rs.getString("categories");
+    return new Paper(
+        ArxivId.parse(rs.getString("arxiv_id")),
+        rs.getString("title"),
+        rs.getString("abstract"),
+        authors.isEmpty() ? List.of() : Arrays.asList(authors.split("\n")),
+        categories.isBlank() ? List.of() : Arrays.asList(categories.split(" ")),
+        rs.getString("comments"),
+        rs.getString("journal_ref"),
+        rs.getString("doi"),
+        rs.getString("license"),
+        rs.getString("report_no"),
+        rs.getString("submitter"),
+        versions,
+        SqlValues.date(rs, "metadata_date"));
+  }
+
+  @Override
+  public List<UpsertOutcome> upsertAll(List<Paper> records) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    List<UpsertOutcome> outcomes = transaction.execute(status -> write(records));
+    return outcomes == null ? List.of() : outcomes;
+  }
+
+  private List<UpsertOutcome> write(List<Paper> records) {
+    Map<String, Revision> stored = storedRevisions(records);
+    List<UpsertOutcome> outcomes = new ArrayList<>(records.size());
+    Map<Paper, String> hashes = new IdentityHashMap<>(); // computed once per record
+    List<Paper> inserts = new ArrayList<>();
+    Map<String, Paper> updates = new LinkedHashMap<>(); // last (highest) revision wins
+    List<Paper> olderRecords = new ArrayList<>();
+    for (Paper record : records) {
+      Revision incoming = Revision.of(record);
+      hashes.put(record, incoming.hash());
+      Revision current = stored.get(record.id().base());
+      if (current == null) {
+        outcomes.add(UpsertOutcome.NEW);
+        inserts.add(record);
+      } else {
+        int order = incoming.compareTo(current);
+        if (order > 0) {
+          outcomes.add(UpsertOutcome.UPDATED);
+          updates.put(record.id().base(), record);
+        } else if (order == 0) {
+          outcomes.add(UpsertOutcome.UNCHANGED);
+          continue;
+        } else {
+          outcomes.add(UpsertOutcome.OLDER);
+          olderRecords.add(record);
+          continue;
+        }
+      }
+      stored.put(record.id().base(), incoming);
+    }
+    String now = text(clock.instant());
+    insertPapers(inserts, hashes, now);
+    updatePapers(updates.values(), hashes, now);
+    // Versions only ever accumulate, whichever record brought them.
+    List<Paper> withVersions = new ArrayList<>(inserts);
+    withVersions.addAll(updates.values());
+    withVersions.addAll(olderRecords);
+    mergeVersions(withVersions);
+    return outcomes;
+  }
+
+  private Map<String, Revision> storedRevisions(List<Paper> records) {
+    List<String> ids = records.stream().map(p -> p.id().base()).distinct().toList();
+    Map<String, Revision> stored = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      jdbc.sql(
+              """
+              SELECT arxiv_id, latest_version, metadata_date, content_hash
+              FROM papers
+              WHERE arxiv_id IN (:ids)
+              """)
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+          .query(
+              rs -> {
+                stored.put(
+                    rs.getString("arxiv_id"),
+                    new Revision(
+                        rs.getInt("latest_version"),
+                        SqlValues.date(rs, "metadata_date"),
+                        rs.getString("content_hash")));
+              });
+    }
+    return stored;
+  }
+
+  private void insertPapers(List<Paper> papers, Map<Paper, String> hashes, String now) {
+    batch.batchUpdate(
+        """
+        INSERT INTO papers (arxiv_id, title, abstract, authors, categories, comments,
+                            journal_ref, doi, license, report_no, submitter, latest_version,
+                            published_at, updated_at, metadata_date, content_hash, stored_at,
+                            changed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        papers.stream()
+            .map(
+                p -> {
+                  Object[] fields = fields(p, hashes.get(p));
+                  Object[] row = Arrays.copyOf(fields, fields.length + 2);
+                  row[fields.length] = now;
+                  row[fields.length + 1] = now;
+                  return row;
+                })
+            .toList());
+  }
+
+  private void updatePapers(Collection<Paper> papers, Map<Paper, String> hashes, String now) {
+    batch.batchUpdate(
+        """
+        UPDATE papers
+        SET title = ?, abstract = ?, authors = ?, categories = ?, comments = ?, journal_ref = ?,
+            doi = ?, license = ?, report_no = ?, submitter = ?, latest_version = ?,
+            published_at = ?, updated_at = ?, metadata_date = ?, content_hash = ?, changed_at = ?
+        WHERE arxiv_id = ?
+        """,
+        papers.stream()
+            .map(
+                p -> {
+                  Object[] fields = fields(p, hashes.get(p));
+                  Object[] row = new Object[fields.length + 1];
+                  System.arraycopy(fields, 1, row, 0, fields.length - 1);
+                  row[fields.length - 1] = now;
+                  row[fields.length] = fields[0];
+                  return row;
+                })
+            .toList());
+  }
+
+  /** The stored columns of a paper, in table order from arxiv_id to content_hash. */
+  private static Object[] fields(Paper p, String contentHash) {
+    return new Object[] {
+      p.id().base(),
+      p.title(),
+      p.abstractText(),
+      String.join("\n", p.authors()),
+      String.join(" ", p.categories()),
+      p.comments(),
+      p.journalRef(),
+      p.doi(),
+      p.license(),
+      p.reportNo(),
+      p.submitter(),
+      p.latestVersion().number(),
+      text(p.publishedAt()),
+      text(p.updatedAt()),
+      p.metadataDate() == null ? null : text(p.metadataDate()),
+      contentHash
+    };
+  }
+
+  private void mergeVersions(List<Paper> papers) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Paper paper : papers) {
+      for (PaperVersion version : paper.versions()) {
+        rows.add(new Object[] {paper.id().base(), version.number(), text(version.createdAt())});
+      }
+    }
+    batch.batchUpdate(
+        """
+        INSERT INTO paper_versions (arxiv_id, version, created_at) VALUES (?, ?, ?)
+        ON CONFLICT (arxiv_id, version) DO NOTHING
+        """,
+        rows);
+  }
+
+  /**
+   * The order in which records of one paper supersede each other: a later version, then a later
+   * metadata date (arXiv corrects journal refs without a new version), then the content hash, so
+   * that two different records never tie and any replay order converges.
+   */
+  private record Revision(int latestVersion, @Nullable LocalDate metadataDate, String hash)
+      implements Comparable<Revision> {
+    private static final Comparator<Revision> ORDER =
+        Comparator.comparingInt(Revision::latestVersion)
+            .thenComparing(Revision::metadataDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Revision::hash);
+
+    static Revision of(Paper paper) {
+      return new Revision(
+          paper.latestVersion().number(), paper.metadataDate(), paper.contentHash());
+    }
+
+    @Override
+    public int compareTo(Revision other) {
+      return ORDER.compare(this, other);
+    }
+  }
+}

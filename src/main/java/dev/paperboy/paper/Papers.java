@@ -1,0 +1,29 @@
+package dev.paperboy.paper;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The paper store. The only writer of the paper tables. */
+public interface Papers {
+
+  /** The paper, ignoring any version in the id. */
+  Optional<Paper> find(ArxivId id);
+
+  /** The papers found among {@code ids}, keyed by base id; missing ids are absent. */
+  Map<String, Paper> findAll(Collection<ArxivId> ids);
+
+  /** Papers by first-version date, newest first. */
+  List<Paper> newest(int offset, int limit);
+
+  long count();
+
+  /**
+   * Stores the records in one transaction, in order, and says what each did. Idempotent and
+   * monotonic: a record is written only when it is newer than the stored one by (latest version,
+   * metadata date, content hash), so replaying any records in any order ends in the same state.
+   * Versions are merged, never dropped.
+   */
+  List<UpsertOutcome> upsertAll(List<Paper> records);
+}

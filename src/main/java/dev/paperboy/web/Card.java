@@ -1,0 +1,21 @@
+package dev.paperboy.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A paper card as the lists show it; every string is plain text, escaped by the template.
+ *
+ * @param submittedBy who put it on a daily list, or null when it is on none
+ */
+public record Card(
+    String id,
+    String href,
+    String title,
+    String authors,
+    String abstractStart,
+    List<String> categories,
+    String published,
+    int upvotes,
+    int comments,
+    @Nullable String submittedBy) {}

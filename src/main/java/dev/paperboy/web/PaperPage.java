@@ -1,0 +1,28 @@
+package dev.paperboy.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Everything the paper page shows. */
+public record PaperPage(
+    String id,
+    String title,
+    List<String> authors,
+    List<String> abstractParagraphs,
+    List<String> categories,
+    List<Version> versions,
+    @Nullable String comments,
+    @Nullable String journalRef,
+    @Nullable String doi,
+    @Nullable String license,
+    String absUrl,
+    String pdfUrl,
+    String bibtex,
+    @Nullable Listing listing) {
+
+  public record Version(String label, String date) {}
+
+  /** The paper's place on a daily list. */
+  public record Listing(
+      String dateHref, String dateLabel, String submittedBy, int upvotes, int comments) {}
+}

@@ -1,0 +1,136 @@
+package dev.paperboy.web;
+
+import dev.paperboy.curation.DailyEntry;
+import dev.paperboy.curation.DailyLists;
+import dev.paperboy.demo.DemoProgress;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.InvalidArxivId;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.Papers;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class PaperPageController {
+  private static final int NEW_PAGE_SIZE = 30;
+  private static final int NEW_MAX_PAGES = 100;
+
+  private final Papers papers;
+  private final DailyLists lists;
+  private final DemoProgress demo;
+
+  PaperPageController(Papers papers, DailyLists lists, DemoProgress demo) {
+    this.papers = papers;
+    this.lists = lists;
+    this.demo = demo;
+  }
+
+  @GetMapping("/papers/new")
+  String newest(@RequestParam(name = "p", defaultValue = "0") String p, Model model) {
+    int pageNumber = parsePage(p);
+    List<Paper> found = papers.newest(pageNumber * NEW_PAGE_SIZE, NEW_PAGE_SIZE + 1);
+    boolean more = found.size() > NEW_PAGE_SIZE && pageNumber + 1 < NEW_MAX_PAGES;
+    List<Paper> shown = found.subList(0, Math.min(NEW_PAGE_SIZE, found.size()));
+    Map<String, DailyEntry> listed = lists.entriesFor(shown.stream().map(Paper::id).toList());
+    List<Card> cards =
+        shown.stream()
+            .map(
+                paper -> {
+                  DailyEntry entry = listed.get(paper.id().base());
+                  return entry == null ? Views.card(paper, 0, 0, null) : Views.card(entry);
+                })
+            .toList();
+    model.addAttribute(
+        "page",
+        new NewPage(
+            cards,
+            more ? "/papers/new?p=" + (pageNumber + 1) : null,
+            pageNumber > 0 ? "/papers/new?p=" + (pageNumber - 1) : null));
+    model.addAttribute("chrome", new Chrome("new", demo.status()));
+    return "new";
+  }
+
+  private static int parsePage(String p) {
+    try {
+      int page = Integer.parseInt(p);
+      if (page >= 0 && page < NEW_MAX_PAGES) {
+        return page;
+      }
+    } catch (NumberFormatException e) {
+      // handled below
+    }
+    throw new PageNotFound("There is no page '" + p + "' of new papers.");
+  }
+
+  @GetMapping("/papers/{id}")
+  String paper(@PathVariable String id, Model model) {
+    return show(id, model);
+  }
+
+  /** Old-style ids contain a slash: {@code /papers/hep-th/9901001}. */
+  @GetMapping("/papers/{archive:[a-z]+(?:-[a-z]+)?(?:\\.[A-Z]{2})?}/{number:\\d{7}(?:v\\d+)?}")
+  String oldStylePaper(@PathVariable String archive, @PathVariable String number, Model model) {
+    return show(archive + "/" + number, model);
+  }
+
+  private String show(String text, Model model) {
+    ArxivId id;
+    try {
+      id = ArxivId.parse(text);
+    } catch (InvalidArxivId e) {
+      throw new PageNotFound(e.getMessage());
+    }
+    Paper paper =
+        papers
+            .find(id)
+            .orElseThrow(
+                () ->
+                    new PageNotFound(
+                        "Paperboy has no paper "
+                            + id.base()
+                            + " yet. It may be on arXiv: "
+                            + id.withoutVersion().absUrl()));
+    PaperPage.Listing listing =
+        lists
+            .entryFor(id)
+            .map(
+                entry ->
+                    new PaperPage.Listing(
+                        Views.dayHref(entry.listDate()),
+                        Views.DAY.format(entry.listDate()),
+                        entry.submittedBy().displayName(),
+                        entry.upvotes(),
+                        entry.comments()))
+            .orElse(null);
+    model.addAttribute(
+        "page",
+        new PaperPage(
+            paper.id().base(),
+            paper.title(),
+            paper.authors(),
+            Arrays.asList(paper.abstractText().split("\n")),
+            paper.categories(),
+            paper.versions().stream()
+                .map(
+                    v ->
+                        new PaperPage.Version(
+                            v.label(), Views.DAY.format(v.createdAt().atZone(ZoneOffset.UTC))))
+                .toList(),
+            paper.comments(),
+            paper.journalRef(),
+            paper.doi(),
+            paper.license(),
+            paper.id().absUrl(),
+            paper.id().pdfUrl(),
+            BibTex.entry(paper),
+            listing));
+    return "paper";
+  }
+}

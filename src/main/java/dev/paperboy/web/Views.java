@@ -1,0 +1,66 @@
+package dev.paperboy.web;
+
+import dev.paperboy.curation.DailyEntry;
+import dev.paperboy.paper.Paper;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Turns domain objects into the plain-text view records the templates render. */
+final class Views {
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH);
+  private static final int AUTHORS_ON_CARD = 5;
+  private static final int ABSTRACT_ON_CARD = 300;
+
+  private Views() {}
+
+  static Card card(DailyEntry entry) {
+    return card(
+        entry.paper(), entry.upvotes(), entry.comments(), entry.submittedBy().displayName());
+  }
+
+  static Card card(Paper paper, int upvotes, int comments, @Nullable String submittedBy) {
+    return new Card(
+        paper.id().base(),
+        href(paper),
+        paper.title(),
+        authorsLine(paper.authors()),
+        start(paper.abstractText()),
+        paper.categories(),
+        DAY.format(paper.publishedAt().atZone(ZoneOffset.UTC)),
+        upvotes,
+        comments,
+        submittedBy);
+  }
+
+  static String href(Paper paper) {
+    return "/papers/" + paper.id().base();
+  }
+
+  static String dayHref(LocalDate date) {
+    return "/papers/date/" + date;
+  }
+
+  static String authorsLine(List<String> authors) {
+    if (authors.size() <= AUTHORS_ON_CARD) {
+      return String.join(", ", authors);
+    }
+    return String.join(", ", authors.subList(0, AUTHORS_ON_CARD))
+        + " and "
+        + (authors.size() - AUTHORS_ON_CARD)
+        + " more";
+  }
+
+  /** The start of an abstract, cut at a word boundary. */
+  static String start(String text) {
+    String flat = text.replace('\n', ' ');
+    if (flat.length() <= ABSTRACT_ON_CARD) {
+      return flat;
+    }
+    int cut = flat.lastIndexOf(' ', ABSTRACT_ON_CARD);
+    return flat.substring(0, cut > ABSTRACT_ON_CARD / 2 ? cut : ABSTRACT_ON_CARD) + " …";
+  }
+}

@@ -1,0 +1,8 @@
+-- Members of the community. The community issue adds email, password and verification.
+CREATE TABLE members (
+    id            BIGINT      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    username      TEXT        NOT NULL UNIQUE,
+    display_name  TEXT        NOT NULL,
+    role          TEXT        NOT NULL CHECK (role IN ('MEMBER', 'CURATOR', 'ADMIN')),
+    created_at    TIMESTAMPTZ NOT NULL
+);

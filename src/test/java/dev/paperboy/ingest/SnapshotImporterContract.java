@@ -1,0 +1,132 @@
+package dev.paperboy.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.Papers;
+import dev.paperboy.support.Tables;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The snapshot importer against a real store; run on SQLite and on PostgreSQL. */
+abstract class SnapshotImporterContract {
+  @Autowired SnapshotImporter importer;
+  @Autowired Papers papers;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void emptyStore() {
+    Tables.clean(jdbc);
+  }
+
+  @Test
+  void importsTheRealSampleAndASecondRunChangesNothing() throws IOException {
+    byte[] sample = sample();
+
+    ImportSummary first =
+        importer.importStream(new ByteArrayInputStream(sample), false, ImportProgress.NONE);
+    ImportSummary second =
+        importer.importStream(new ByteArrayInputStream(gzip(sample)), false, ImportProgress.NONE);
+
+    assertThat(first.read()).isEqualTo(250);
+    assertThat(first.added()).isEqualTo(250);
+    assertThat(first.rejected()).isZero();
+    assertThat(second.read()).isEqualTo(250);
+    assertThat(second.added()).isZero();
+    assertThat(second.updated()).isZero();
+    assertThat(second.unchanged()).isEqualTo(250);
+    assertThat(papers.count()).isEqualTo(250);
+  }
+
+  @Test
+  void badLinesAreReportedByNumberAndTheRestImports() throws IOException {
+    List<String> good = SnapshotAdapterTest.sampleLines();
+    String text =
+        String.join(
+            "\n",
+            good.get(0), // line 1
+            "{\"id\": \"2401.00001\", \"title\": ", // 2: broken JSON
+            "{\"title\": \"no id\", \"versions\": []}", // 3: missing id
+            good.get(1).replace("\"0704.0002\"", "\"not-an-id\""), // 4: invalid id
+            "{\"id\": \"2401.00002\", \"x\": \"" + "a".repeat(2 << 20) + "\"}", // 5: oversized
+            "[".repeat(100_000), // 6: nesting bomb
+            "", // 7: blank, skipped silently
+            good.get(2), // 8
+            "\u00ff\u00fe garbage" // 9
+            );
+
+    ImportSummary summary =
+        importer.importStream(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+            false,
+            ImportProgress.NONE);
+
+    assertThat(summary.added()).isEqualTo(2);
+    assertThat(summary.rejected()).isEqualTo(6);
+    assertThat(summary.problems())
+        .extracting(ImportProblem::line)
+        .containsExactly(2L, 3L, 4L, 5L, 6L, 9L);
+    assertThat(summary.problems().get(0).reason()).startsWith("broken JSON");
+    assertThat(summary.problems().get(1).reason()).isEqualTo("missing id");
+    assertThat(summary.problems().get(2).reason()).startsWith("invalid id");
+    assertThat(summary.problems().get(3).reason()).startsWith("line longer than");
+    assertThat(summary.problems().get(4).reason()).startsWith("broken JSON");
+    assertThat(papers.findAll(List.of(ArxivId.parse("0704.0001"), ArxivId.parse("0704.0003"))))
+        .hasSize(2);
+  }
+
+  @Test
+  void aTruncatedGzipKeepsWhatCameBeforeAndHarmsNothingStored() throws IOException {
+    importer.importStream(new ByteArrayInputStream(sample()), false, ImportProgress.NONE);
+    Paper before = papers.find(ArxivId.parse("0704.0001")).orElseThrow();
+    byte[] gz = gzip(sample());
+    byte[] truncated = Arrays.copyOf(gz, gz.length / 2);
+
+    ImportSummary summary =
+        importer.importStream(new ByteArrayInputStream(truncated), false, ImportProgress.NONE);
+
+    assertThat(summary.aborted()).contains("ends early");
+    assertThat(summary.read()).isGreaterThan(0).isLessThan(250);
+    assertThat(summary.added() + summary.updated()).isZero();
+    assertThat(papers.count()).isEqualTo(250);
+    assertThat(papers.find(before.id())).contains(before);
+  }
+
+  @Test
+  void aDryRunChecksEveryLineAndStoresNothing() throws IOException {
+    ImportSummary summary =
+        importer.importStream(new ByteArrayInputStream(sample()), true, ImportProgress.NONE);
+
+    assertThat(summary.read()).isEqualTo(250);
+    assertThat(summary.rejected()).isZero();
+    assertThat(summary.describe()).contains("dry run");
+    assertThat(papers.count()).isZero();
+  }
+
+  static byte[] sample() throws IOException {
+    try (InputStream in =
+        SnapshotImporterContract.class.getResourceAsStream(
+            "/arxiv-snapshot/kaggle-format-sample-250.jsonl")) {
+      return in.readAllBytes();
+    }
+  }
+
+  static byte[] gzip(byte[] bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(bytes);
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.paperboy.support;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Empties the tables between tests that share one application context. */
+public final class Tables {
+  private Tables() {}
+
+  public static void clean(JdbcClient jdbc) {
+    for (String table :
+        new String[] {"daily_entries", "paper_versions", "papers", "members", "demo_loads"}) {
+      jdbc.sql("DELETE FROM " + table).update();
+    }
+  }
+
+  public static long count(JdbcClient jdbc, String table) {
+    return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+  }
+}
