@@ -6,6 +6,7 @@ import static dev.paperboy.store.SqlValues.text;
 import dev.paperboy.store.SqlValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -221,7 +222,8 @@ class JdbcPapers implements Papers {
                   row[fields.length + 1] = now;
                   return row;
                 })
-            .toList());
+            .toList(),
+        INSERT_TYPES);
   }
 
   private void updatePapers(Collection<Paper> papers, Map<Paper, String> hashes, String now) {
@@ -243,7 +245,23 @@ class JdbcPapers implements Papers {
                   row[fields.length] = fields[0];
                   return row;
                 })
-            .toList());
+            .toList(),
+        UPDATE_TYPES);
+  }
+
+  /**
+   * Bind types for the paper rows: text everywhere but latest_version. Declaring them spares the
+   * driver a parameter-metadata round trip for every null (most papers have several).
+   */
+  private static final int[] INSERT_TYPES = textExcept(18, 11);
+
+  private static final int[] UPDATE_TYPES = textExcept(17, 10);
+
+  private static int[] textExcept(int count, int integerIndex) {
+    int[] types = new int[count];
+    Arrays.fill(types, Types.VARCHAR);
+    types[integerIndex] = Types.INTEGER;
+    return types;
   }
 
   /** The stored columns of a paper, in table order from arxiv_id to content_hash. */
@@ -280,7 +298,8 @@ class JdbcPapers implements Papers {
         INSERT INTO paper_versions (arxiv_id, version, created_at) VALUES (?, ?, ?)
         ON CONFLICT (arxiv_id, version) DO NOTHING
         """,
-        rows);
+        rows,
+        new int[] {Types.VARCHAR, Types.INTEGER, Types.VARCHAR});
   }
 
   /**

@@ -1,0 +1,116 @@
+package dev.paperboy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands as a user runs them, in process: output, exit codes and their effect. */
+class CommandLineTest {
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @AfterEach
+  void clearProperties() {
+    System.clearProperty("paperboy.store.password");
+    System.clearProperty("paperboy.store.url");
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("serve").contains("import").contains("config");
+  }
+
+  @Test
+  void versionNamesPaperboy() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).startsWith("paperboy ");
+  }
+
+  @Test
+  void importStoresGoodLinesNamesBadOnesAndIsIdempotent() throws Exception {
+    List<String> sample = sampleLines();
+    Path file = dir.resolve("mixed.jsonl");
+    Files.write(
+        file,
+        List.of(sample.get(0), "{broken", sample.get(1), "{\"title\": \"no id\"}"),
+        StandardCharsets.UTF_8);
+    Path data = dir.resolve("data");
+
+    int first = run("import", file.toString(), "--data-dir", data.toString(), "--no-progress");
+    String firstOut = out.toString();
+    out.getBuffer().setLength(0);
+    int second = run("import", file.toString(), "--data-dir", data.toString(), "--no-progress");
+
+    assertThat(first).isZero();
+    assertThat(firstOut)
+        .contains("read 4, new 2, updated 0, unchanged 0, rejected 2")
+        .contains("rejected line 2: broken JSON")
+        .contains("rejected line 4: missing id");
+    assertThat(second).isZero();
+    assertThat(out.toString()).contains("read 4, new 0, updated 0, unchanged 2, rejected 2");
+  }
+
+  @Test
+  void importOfAMissingFileSaysSoAndStartsNothing() {
+    Path data = dir.resolve("untouched");
+
+    assertThat(run("import", dir.resolve("nope.jsonl").toString(), "--data-dir", data.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("cannot read");
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void configPrintsEffectiveSettingsWithSecretsMasked() {
+    System.setProperty("paperboy.store.password", "hunter2");
+    System.setProperty(
+        "paperboy.store.url", "jdbc:postgresql://db.example/paperboy?user=pb&password=s3cret");
+
+    assertThat(run("config")).isZero();
+
+    String printed = out.toString();
+    assertThat(printed)
+        .contains("paperboy.store.password = " + ConfigCommand.MASK)
+        .contains("password=" + ConfigCommand.MASK)
+        .contains("paperboy.store.pool-size = 8")
+        .contains("paperboy.curation.zone = UTC")
+        .contains("(engine: postgresql)")
+        .doesNotContain("hunter2")
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument");
+  }
+
+  private int run(String... args) {
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  private static List<String> sampleLines() throws Exception {
+    return new String(
+            CommandLineTest.class
+                .getResourceAsStream("/arxiv-snapshot/kaggle-format-sample-250.jsonl")
+                .readAllBytes(),
+            StandardCharsets.UTF_8)
+        .lines()
+        .toList();
+  }
+}

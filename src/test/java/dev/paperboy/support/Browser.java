@@ -1,0 +1,47 @@
+package dev.paperboy.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver. Skipped when they are not installed
+ * (`apt-get install chromium chromium-driver`), failed instead when the run requires them.
+ */
+public final class Browser {
+  private static final Path CHROMIUM =
+      Path.of(System.getenv().getOrDefault("PAPERBOY_TEST_CHROMIUM", "/usr/bin/chromium"));
+  private static final Path DRIVER =
+      Path.of(System.getenv().getOrDefault("PAPERBOY_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+  private Browser() {}
+
+  public static ChromeDriver start() {
+    Requirements.need(
+        "chromium",
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "install Debian's chromium and chromium-driver (.ci/run does)");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    // The closed network here refuses Chromium's background connections: turn them off.
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1600");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return driver;
+  }
+}
