@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param nodes how many nodes share this database; more than one requires PostgreSQL
  * @param poolSize connections in the pool
  * @param busyTimeoutMillis how long a SQLite writer waits for the write lock before failing
+ * @param walCheckpointBytes above this size the SQLite write-ahead log is checkpointed by force
  */
 @Validated
 @ConfigurationProperties("paperboy.store")
@@ -29,7 +30,8 @@ public record StoreSettings(
     @Nullable String password,
     @Min(1) @DefaultValue("1") int nodes,
     @Min(1) @DefaultValue("8") int poolSize,
-    @Min(5000) @DefaultValue("10000") int busyTimeoutMillis) {
+    @Min(5000) @DefaultValue("10000") int busyTimeoutMillis,
+    @Min(1) @DefaultValue("67108864") long walCheckpointBytes) {
 
   /** The engine the settings select. */
   public Engine engine() {
