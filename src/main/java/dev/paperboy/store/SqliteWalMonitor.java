@@ -36,8 +36,7 @@ class SqliteWalMonitor {
       return;
     }
     // Columns: busy (1 when a reader or writer blocked the checkpoint), log frames, checkpointed.
-    int busy =
-        jdbc.sql("PRAGMA wal_checkpoint(TRUNCATE)").query((rs, n) -> rs.getInt(1)).single();
+    int busy = jdbc.sql("PRAGMA wal_checkpoint(TRUNCATE)").query((rs, n) -> rs.getInt(1)).single();
     long after = walSize();
     if (busy != 0 || after > settings.walCheckpointBytes()) {
       log.warn(

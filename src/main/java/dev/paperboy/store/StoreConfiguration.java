@@ -38,6 +38,9 @@ class StoreConfiguration {
       }
       createDataDir(settings);
       hikari.setDataSourceProperties(sqliteConfig(settings).toProperties());
+      // Checkpoint every ~40 MiB of WAL rather than SQLite's 4 MiB: bulk imports commit large
+      // batches, and each checkpoint is a copy plus an fsync. The WAL monitor caps the file.
+      hikari.setConnectionInitSql("PRAGMA wal_autocheckpoint = 10000");
     } else {
       if (settings.user() != null && !settings.user().isBlank()) {
         hikari.setUsername(settings.user());

@@ -50,7 +50,8 @@ class SqliteConcurrencyTest {
                     int added = 0;
                     for (int i = 0; i < WRITES_EACH; i++) {
                       String id = String.format("2401.%05d", writer * WRITES_EACH + i + 1);
-                      if (papers.upsertAll(List.of(aPaper(id).build())).get(0) == UpsertOutcome.NEW) {
+                      if (papers.upsertAll(List.of(aPaper(id).build())).get(0)
+                          == UpsertOutcome.NEW) {
                         added++;
                       }
                     }
@@ -72,7 +73,8 @@ class SqliteConcurrencyTest {
 
   @Test
   void aWalAboveTheCapIsCheckpointedAway() {
-    try (ConfigurableApplicationContext context = start("--paperboy.store.wal-checkpoint-bytes=1")) {
+    try (ConfigurableApplicationContext context =
+        start("--paperboy.store.wal-checkpoint-bytes=1")) {
       Papers papers = context.getBean(Papers.class);
       for (int i = 1; i <= 50; i++) {
         papers.upsertAll(List.of(aPaper(String.format("2402.%05d", i)).build()));
@@ -88,11 +90,13 @@ class SqliteConcurrencyTest {
   }
 
   private ConfigurableApplicationContext start(String... extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "--paperboy.store.data-dir=" + dataDir,
-        "--paperboy.demo.enabled=false",
-        "--paperboy.store.wal-check-interval=PT1H",
-        "--logging.level.root=WARN"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--paperboy.store.data-dir=" + dataDir,
+                "--paperboy.demo.enabled=false",
+                "--paperboy.store.wal-check-interval=PT1H",
+                "--logging.level.root=WARN"));
     args.addAll(List.of(extra));
     return new SpringApplicationBuilder(PaperboyApplication.class)
         .web(WebApplicationType.NONE)
