@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -137,6 +138,19 @@ class JdbcPapers implements Papers {
     }
     List<UpsertOutcome> outcomes = transaction.execute(status -> write(records));
     return outcomes == null ? List.of() : outcomes;
+  }
+
+  @Override
+  public boolean markDeleted(ArxivId id, Instant at) {
+    return jdbc.sql(
+                """
+                UPDATE papers SET deleted_at = :at, changed_at = :at
+                WHERE arxiv_id = :id AND deleted_at IS NULL
+                """)
+            .param("at", text(at))
+            .param("id", id.base())
+            .update()
+        == 1;
   }
 
   private List<UpsertOutcome> write(List<Paper> records) {

@@ -1,5 +1,6 @@
 package dev.paperboy.paper;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,4 +27,10 @@ public interface Papers {
    * Versions are merged, never dropped.
    */
   List<UpsertOutcome> upsertAll(List<Paper> records);
+
+  /**
+   * Marks a paper deleted or withdrawn at arXiv. The paper and its history stay; only the mark is
+   * set, once. Answers false when the paper is unknown or already marked.
+   */
+  boolean markDeleted(ArxivId id, Instant at);
 }

@@ -60,14 +60,15 @@ class StoreStartupTest {
               """)
           .update();
     }
+    long rowsBefore = historyRows();
 
     assertThatThrownBy(() -> start("--paperboy.store.data-dir=" + dataDir))
         .rootCause()
         .isInstanceOf(StoreRefused.class)
         .hasMessageContaining("newer than this Paperboy")
         .hasMessageContaining("99");
-    // The refused start migrated nothing: the four migrations and the future row, as before.
-    assertThat(historyRows()).isEqualTo(5);
+    // The refused start migrated nothing.
+    assertThat(historyRows()).isEqualTo(rowsBefore);
   }
 
   @Test

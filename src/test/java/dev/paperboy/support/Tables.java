@@ -8,7 +8,15 @@ public final class Tables {
 
   public static void clean(JdbcClient jdbc) {
     for (String table :
-        new String[] {"daily_entries", "paper_versions", "papers", "members", "demo_loads"}) {
+        new String[] {
+          "daily_entries",
+          "paper_versions",
+          "papers",
+          "members",
+          "demo_loads",
+          "harvests",
+          "arxiv_requests"
+        }) {
       jdbc.sql("DELETE FROM " + table).update();
     }
   }

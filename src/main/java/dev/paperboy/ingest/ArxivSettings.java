@@ -1,0 +1,51 @@
+package dev.paperboy.ingest;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How Paperboy talks to arXiv. The interval can be raised but never set below arXiv's 3 s.
+ *
+ * @param contact the operator's contact (an email address) sent in the User-Agent; while empty, no
+ *     scheduled harvest runs
+ * @param oaiBaseUrl the OAI-PMH endpoint
+ * @param interval the least time between two request starts, across all nodes
+ * @param connectTimeout connection timeout
+ * @param readTimeout the longest silence while reading an answer (arXiv has stalled ~183 s)
+ * @param maxBodyBytes the largest answer accepted, compressed or not
+ * @param maxAttempts attempts per request before giving up
+ * @param maxBackoff the longest wait between attempts
+ */
+@Validated
+@ConfigurationProperties("paperboy.arxiv")
+public record ArxivSettings(
+    @Nullable String contact,
+    @NotNull @DefaultValue("https://oaipmh.arxiv.org/oai") URI oaiBaseUrl,
+    @NotNull @DefaultValue("PT3S") Duration interval,
+    @NotNull @DefaultValue("PT10S") Duration connectTimeout,
+    @NotNull @DefaultValue("PT120S") Duration readTimeout,
+    @Min(1024) @DefaultValue("52428800") long maxBodyBytes,
+    @Min(1) @DefaultValue("8") int maxAttempts,
+    @NotNull @DefaultValue("PT15M") Duration maxBackoff) {
+
+  /** arXiv's terms: at most one request every three seconds. */
+  public static final Duration ARXIV_MINIMUM_INTERVAL = Duration.ofSeconds(3);
+
+  @AssertTrue(message = "paperboy.arxiv.interval must be at least 3 s (arXiv's terms of use)")
+  public boolean isIntervalPolite() {
+    return interval.compareTo(ARXIV_MINIMUM_INTERVAL) >= 0;
+  }
+
+  public String userAgent() {
+    return "Paperboy/0.1 (+https://github.com/paperboy; "
+        + (contact == null || contact.isBlank() ? "no contact configured" : "mailto:" + contact)
+        + ")";
+  }
+}

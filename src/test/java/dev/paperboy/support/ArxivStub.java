@@ -1,0 +1,120 @@
+package dev.paperboy.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for arXiv: answers scripted responses in order and records every request, how
+ * many were in flight at once, and nothing else. Loopback only.
+ */
+public final class ArxivStub implements AutoCloseable {
+  /** One scripted answer. {@code delayMillis} holds the answer back, in real time. */
+  public record Reply(
+      int status, String contentType, byte[] body, String retryAfter, long delayMillis) {
+    public static Reply xml(String body) {
+      return new Reply(
+          200, "text/xml;charset=UTF-8", body.getBytes(StandardCharsets.UTF_8), null, 0);
+    }
+
+    public static Reply status(int status, String retryAfter) {
+      return new Reply(
+          status, "text/plain", "busy".getBytes(StandardCharsets.UTF_8), retryAfter, 0);
+    }
+
+    public static Reply html(int status, String body) {
+      return new Reply(status, "text/html", body.getBytes(StandardCharsets.UTF_8), null, 0);
+    }
+
+    public Reply delayed(long millis) {
+      return new Reply(status, contentType, body, retryAfter, millis);
+    }
+  }
+
+  private final HttpServer server;
+  private final Deque<Reply> script = new ArrayDeque<>();
+  private final List<String> requests = new ArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+
+  public ArxivStub() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/oai";
+  }
+
+  public synchronized ArxivStub then(Reply... replies) {
+    script.addAll(List.of(replies));
+    return this;
+  }
+
+  public synchronized void reset() {
+    script.clear();
+    requests.clear();
+    maxInFlight.set(0);
+  }
+
+  public synchronized List<String> requests() {
+    return List.copyOf(requests);
+  }
+
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  public int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      Reply reply;
+      synchronized (this) {
+        requests.add(exchange.getRequestURI().getRawQuery());
+        reply = script.isEmpty() ? Reply.status(500, null) : script.poll();
+      }
+      if (reply.delayMillis() > 0) {
+        // A server that stalls: the client's read timeout must cut it off.
+        try {
+          Thread.sleep(reply.delayMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+      if (reply.retryAfter() != null) {
+        exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+      }
+      exchange.sendResponseHeaders(
+          reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(reply.body());
+      }
+    } catch (IOException e) {
+      // The client gave up (a read timeout under test); nothing to answer.
+    } finally {
+      inFlight.decrementAndGet();
+      exchange.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
