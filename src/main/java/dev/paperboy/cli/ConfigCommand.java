@@ -2,6 +2,7 @@ package dev.paperboy.cli;
 
 import dev.paperboy.curation.CurationSettings;
 import dev.paperboy.demo.DemoSettings;
+import dev.paperboy.ingest.ArxivSettings;
 import dev.paperboy.ingest.IngestSettings;
 import dev.paperboy.store.StoreSettings;
 import java.io.PrintWriter;
@@ -32,7 +33,11 @@ class ConfigCommand implements Callable<Integer> {
       Pattern.compile("(?i)((?:password|secret|token)=)[^&;]*|(//[^/:@]+:)[^@/]*(@)");
   private static final List<Class<? extends Record>> SETTINGS =
       List.of(
-          StoreSettings.class, CurationSettings.class, IngestSettings.class, DemoSettings.class);
+          StoreSettings.class,
+          CurationSettings.class,
+          IngestSettings.class,
+          ArxivSettings.class,
+          DemoSettings.class);
 
   @Spec CommandSpec spec;
 
@@ -90,6 +95,7 @@ class ConfigCommand implements Callable<Integer> {
     StoreSettings.class,
     CurationSettings.class,
     IngestSettings.class,
+    ArxivSettings.class,
     DemoSettings.class
   })
   static class SettingsOnly {}

@@ -11,7 +11,12 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = PaperboyCommand.Version.class,
     description = "Trending research papers: a daily list, search, feeds and digests over arXiv.",
-    subcommands = {ServeCommand.class, ImportCommand.class, ConfigCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ImportCommand.class,
+      HarvestCommand.class,
+      ConfigCommand.class
+    })
 class PaperboyCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

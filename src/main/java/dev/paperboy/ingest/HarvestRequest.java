@@ -32,7 +32,7 @@ public record HarvestRequest(
   }
 
   /** The checkpoint key: one harvest per metadata format and set. */
-  String name() {
+  public String name() {
     return metadata + "/" + (set == null ? "*" : set);
   }
 }

@@ -2,6 +2,7 @@ package dev.paperboy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.support.ArxivStub;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,42 @@ class CommandLineTest {
   void clearProperties() {
     System.clearProperty("paperboy.store.password");
     System.clearProperty("paperboy.store.url");
+    System.clearProperty("paperboy.arxiv.oai-base-url");
+  }
+
+  @Test
+  void harvestFetchesEveryPagePolitelyAndPrintsASummary() throws Exception {
+    List<String> records = dev.paperboy.ingest.OaiPagesForTests.records();
+    try (ArxivStub stub = new ArxivStub()) {
+      stub.then(
+          ArxivStub.Reply.xml(
+              dev.paperboy.ingest.OaiPagesForTests.page(records.subList(0, 3), "t1", 6)),
+          ArxivStub.Reply.xml(
+              dev.paperboy.ingest.OaiPagesForTests.page(records.subList(3, 6), "", 6)));
+      System.setProperty("paperboy.arxiv.oai-base-url", stub.baseUrl());
+
+      int exit =
+          run(
+              "harvest",
+              "--set",
+              "cs",
+              "--data-dir",
+              dir.resolve("data").toString(),
+              "--no-progress");
+
+      assertThat(exit).isZero();
+      assertThat(out.toString())
+          .contains("harvest arXivRaw/cs: 2 pages, 6 records: new 6, updated 0");
+      assertThat(stub.requests()).hasSize(2);
+      assertThat(stub.maxInFlight()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void harvestRefusesABadSetBeforeStartingAnything() {
+    assertThat(run("harvest", "--set", "cs/../x", "--data-dir", dir.resolve("d").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("not an OAI set");
   }
 
   @Test
@@ -87,6 +124,8 @@ class CommandLineTest {
         .contains("paperboy.store.pool-size = 8")
         .contains("paperboy.curation.zone = UTC")
         .contains("(engine: postgresql)")
+        .contains("paperboy.arxiv.oai-base-url = https://oaipmh.arxiv.org/oai")
+        .contains("paperboy.arxiv.interval = PT3S")
         .doesNotContain("hunter2")
         .doesNotContain("s3cret");
   }
