@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperboy.support.Tables;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,6 +120,54 @@ abstract class PapersContract {
 
     assertThat(papers.findAll(List.of(ArxivId.parse("2401.00009"), ArxivId.parse("2401.99999"))))
         .containsOnlyKeys("2401.00009");
+  }
+
+  /**
+   * RELIABILITY.md ING-5: any permutation of a record stream, with records repeated, ends in the
+   * state the canonical (oldest-first) order reaches.
+   */
+  @Test
+  void replayingRecordsInAnyOrderEndsInTheSameState() {
+    List<Paper> stream = new java.util.ArrayList<>();
+    for (int p = 1; p <= 4; p++) {
+      String id = "2403.0000" + p;
+      for (int v = 1; v <= 3; v++) {
+        stream.add(aPaper(id).versions(v).title(id + " v" + v).build());
+        stream.add(
+            aPaper(id)
+                .versions(v)
+                .title(id + " v" + v + " corrected")
+                .metadataDate(LocalDate.of(2024, 2, v))
+                .build());
+      }
+    }
+    papers.upsertAll(stream);
+    Map<String, Paper> canonical = snapshot();
+
+    dev.paperboy.support.Generated.cases(
+            12,
+            random -> {
+              List<Paper> shuffled = new java.util.ArrayList<>(stream);
+              shuffled.addAll(stream.subList(0, random.nextInt(stream.size())));
+              java.util.Collections.shuffle(shuffled, new java.util.Random(random.nextLong()));
+              return shuffled;
+            })
+        .forEach(
+            shuffled -> {
+              Tables.clean(jdbc);
+              // In several batches, as an import or a harvest would deliver them.
+              for (int from = 0; from < shuffled.size(); from += 5) {
+                papers.upsertAll(shuffled.subList(from, Math.min(shuffled.size(), from + 5)));
+              }
+              assertThat(snapshot()).isEqualTo(canonical);
+            });
+  }
+
+  private Map<String, Paper> snapshot() {
+    return papers.findAll(
+        List.of("2403.00001", "2403.00002", "2403.00003", "2403.00004").stream()
+            .map(ArxivId::parse)
+            .toList());
   }
 
   private String changedAt(String id) {
