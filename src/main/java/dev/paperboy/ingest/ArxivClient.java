@@ -35,7 +35,10 @@ public class ArxivClient {
   private final ArxivSettings settings;
   private final Sleeper sleeper;
   private final Clock clock;
-  private final Set<String> allowedHosts;
+
+  /** Scheme, host and port of the configured endpoints: the only places requests may go. */
+  private final Set<String> allowedOrigins;
+
   private final RandomGenerator random = RandomGenerator.getDefault();
 
   ArxivClient(JdbcPolitenessGate gate, ArxivSettings settings, Sleeper sleeper, Clock clock) {
@@ -43,12 +46,15 @@ public class ArxivClient {
     this.settings = settings;
     this.sleeper = sleeper;
     this.clock = clock;
-    this.allowedHosts = Set.of(settings.oaiBaseUrl().getHost());
+    this.allowedOrigins =
+        java.util.stream.Stream.of(settings.oaiBaseUrl(), settings.apiBaseUrl())
+            .map(ArxivClient::origin)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** The body of a successful answer. */
   public byte[] get(URI uri) throws InterruptedException {
-    if (uri.getHost() == null || !allowedHosts.contains(uri.getHost())) {
+    if (uri.getHost() == null || !allowedOrigins.contains(origin(uri))) {
       throw new ArxivRefused("not an arXiv address Paperboy may fetch: " + uri);
     }
     String failure = "no attempt made";
@@ -103,6 +109,11 @@ public class ArxivClient {
             + settings.maxAttempts()
             + " attempts; last: "
             + failure);
+  }
+
+  private static String origin(URI uri) {
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    return uri.getScheme() + "://" + uri.getHost() + ":" + port;
   }
 
   private record Answer(

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param contact the operator's contact (an email address) sent in the User-Agent; while empty, no
  *     scheduled harvest runs
  * @param oaiBaseUrl the OAI-PMH endpoint
+ * @param apiBaseUrl the query API endpoint, for look-ups by id
  * @param interval the least time between two request starts, across all nodes
  * @param connectTimeout connection timeout
  * @param readTimeout the longest silence while reading an answer (arXiv has stalled ~183 s)
@@ -28,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
 public record ArxivSettings(
     @Nullable String contact,
     @NotNull @DefaultValue("https://oaipmh.arxiv.org/oai") URI oaiBaseUrl,
+    @NotNull @DefaultValue("https://export.arxiv.org/api/query") URI apiBaseUrl,
     @NotNull @DefaultValue("PT3S") Duration interval,
     @NotNull @DefaultValue("PT10S") Duration connectTimeout,
     @NotNull @DefaultValue("PT120S") Duration readTimeout,
