@@ -47,7 +47,8 @@ public class ArxivClient {
     this.sleeper = sleeper;
     this.clock = clock;
     this.allowedOrigins =
-        java.util.stream.Stream.of(settings.oaiBaseUrl(), settings.apiBaseUrl())
+        java.util.stream.Stream.of(
+                settings.oaiBaseUrl(), settings.apiBaseUrl(), settings.rssBaseUrl())
             .map(ArxivClient::origin)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }

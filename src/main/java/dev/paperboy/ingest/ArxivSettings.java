@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     scheduled harvest runs
  * @param oaiBaseUrl the OAI-PMH endpoint
  * @param apiBaseUrl the query API endpoint, for look-ups by id
+ * @param rssBaseUrl the listing feeds' host
+ * @param categories the followed categories: the listing read and the "New" page
  * @param interval the least time between two request starts, across all nodes
  * @param connectTimeout connection timeout
  * @param readTimeout the longest silence while reading an answer (arXiv has stalled ~183 s)
@@ -30,6 +33,8 @@ public record ArxivSettings(
     @Nullable String contact,
     @NotNull @DefaultValue("https://oaipmh.arxiv.org/oai") URI oaiBaseUrl,
     @NotNull @DefaultValue("https://export.arxiv.org/api/query") URI apiBaseUrl,
+    @NotNull @DefaultValue("https://rss.arxiv.org") URI rssBaseUrl,
+    @NotNull @DefaultValue({"cs.LG", "cs.AI", "cs.CL", "cs.CV", "stat.ML"}) List<String> categories,
     @NotNull @DefaultValue("PT3S") Duration interval,
     @NotNull @DefaultValue("PT10S") Duration connectTimeout,
     @NotNull @DefaultValue("PT120S") Duration readTimeout,
@@ -43,6 +48,12 @@ public record ArxivSettings(
   @AssertTrue(message = "paperboy.arxiv.interval must be at least 3 s (arXiv's terms of use)")
   public boolean isIntervalPolite() {
     return interval.compareTo(ARXIV_MINIMUM_INTERVAL) >= 0;
+  }
+
+  @AssertTrue(message = "paperboy.arxiv.categories must be arXiv category codes such as cs.LG")
+  public boolean isCategoriesValid() {
+    return !categories.isEmpty()
+        && categories.stream().allMatch(c -> c.matches("[a-z-]+(\\.[A-Za-z-]+)?"));
   }
 
   public String userAgent() {

@@ -3,14 +3,18 @@ package dev.paperboy.web;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.demo.DemoProgress;
+import dev.paperboy.ingest.Announcements;
+import dev.paperboy.ingest.ArxivSettings;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,17 +29,52 @@ class PaperPageController {
   private final Papers papers;
   private final DailyLists lists;
   private final DemoProgress demo;
+  private final Announcements announcements;
+  private final ArxivSettings arxiv;
 
-  PaperPageController(Papers papers, DailyLists lists, DemoProgress demo) {
+  PaperPageController(
+      Papers papers,
+      DailyLists lists,
+      DemoProgress demo,
+      Announcements announcements,
+      ArxivSettings arxiv) {
     this.papers = papers;
     this.lists = lists;
     this.demo = demo;
+    this.announcements = announcements;
+    this.arxiv = arxiv;
   }
 
+  /**
+   * What arXiv announced on its latest announcement day in the followed categories (new papers and
+   * cross-lists), or, before any listing has been read, the most recently published papers.
+   */
   @GetMapping("/papers/new")
   String newest(@RequestParam(name = "p", defaultValue = "0") String p, Model model) {
     int pageNumber = parsePage(p);
-    List<Paper> found = papers.newest(pageNumber * NEW_PAGE_SIZE, NEW_PAGE_SIZE + 1);
+    Optional<LocalDate> announced = announcements.latestDay();
+    List<Paper> found;
+    String heading;
+    if (announced.isPresent()) {
+      List<ArxivId> ids =
+          announcements.day(announced.get(), List.of("new", "cross", "replace-cross"));
+      List<ArxivId> slice =
+          ids.subList(
+              Math.min(ids.size(), pageNumber * NEW_PAGE_SIZE),
+              Math.min(ids.size(), (pageNumber + 1) * NEW_PAGE_SIZE + 1));
+      Map<String, Paper> byId = papers.findAll(slice);
+      found =
+          slice.stream().map(id -> byId.get(id.base())).filter(java.util.Objects::nonNull).toList();
+      heading =
+          "Announced on arXiv on "
+              + Views.DAY.format(announced.get())
+              + " in "
+              + String.join(", ", arxiv.categories())
+              + ": new papers and cross-lists.";
+    } else {
+      found = papers.newest(pageNumber * NEW_PAGE_SIZE, NEW_PAGE_SIZE + 1);
+      heading = "The most recently published papers in this Paperboy, newest first.";
+    }
     boolean more = found.size() > NEW_PAGE_SIZE && pageNumber + 1 < NEW_MAX_PAGES;
     List<Paper> shown = found.subList(0, Math.min(NEW_PAGE_SIZE, found.size()));
     Map<String, DailyEntry> listed = lists.entriesFor(shown.stream().map(Paper::id).toList());
@@ -50,6 +89,7 @@ class PaperPageController {
     model.addAttribute(
         "page",
         new NewPage(
+            heading,
             cards,
             more ? "/papers/new?p=" + (pageNumber + 1) : null,
             pageNumber > 0 ? "/papers/new?p=" + (pageNumber - 1) : null));

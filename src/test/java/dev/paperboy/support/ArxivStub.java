@@ -14,8 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for arXiv: answers scripted responses in order and records every request, how
- * many were in flight at once, and nothing else. Loopback only.
+ * A local stand-in for arXiv: answers scripted responses in order and records every request (its
+ * query, or its path when it has none), how many were in flight at once, and nothing else. Loopback
+ * only.
  */
 public final class ArxivStub implements AutoCloseable {
   /** One scripted answer. {@code delayMillis} holds the answer back, in real time. */
@@ -85,7 +86,8 @@ public final class ArxivStub implements AutoCloseable {
     try {
       Reply reply;
       synchronized (this) {
-        requests.add(exchange.getRequestURI().getRawQuery());
+        String query = exchange.getRequestURI().getRawQuery();
+        requests.add(query != null ? query : exchange.getRequestURI().getRawPath());
         reply = script.isEmpty() ? Reply.status(500, null) : script.poll();
       }
       if (reply.delayMillis() > 0) {

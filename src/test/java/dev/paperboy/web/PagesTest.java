@@ -16,6 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PagesTest {
   @LocalServerPort int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   @Test
   void theSeedDayShowsItsSevenPapersInOrderWithTheirCurator() {
     HttpResponse<String> response = Http.get(port, "/papers/date/2025-03-12");
@@ -125,6 +128,23 @@ class PagesTest {
     // sample corpus whose newest paper is from 2023.
     assertThat(page.select("article.card h3 a").first().attr("href"))
         .isEqualTo("/papers/2405.08977");
+  }
+
+  @Test
+  void theNewPageShowsTheLatestArxivAnnouncementsOnceAListingWasRead() {
+    jdbc.sql(
+            "INSERT INTO announcements (arxiv_id, announced_on, announce_type, version) VALUES ('2310.02970', '2026-11-26', 'new', 3)")
+        .update();
+    try {
+      Document page = Jsoup.parse(Http.get(port, "/papers/new").body());
+
+      assertThat(page.select(".byline").text())
+          .startsWith("Announced on arXiv on Nov 26, 2026 in cs.LG, cs.AI");
+      assertThat(page.select("article.card h3 a").eachAttr("href"))
+          .containsExactly("/papers/2310.02970");
+    } finally {
+      jdbc.sql("DELETE FROM announcements").update();
+    }
   }
 
   @Test
