@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodyBytes the largest answer accepted, compressed or not
  * @param maxAttempts attempts per request before giving up
  * @param maxBackoff the longest wait between attempts
+ * @param scheduled whether {@code serve} runs the daily harvest and listing read (it also needs a
+ *     contact)
+ * @param schedule when, as a cron expression in US Eastern time
  */
 @Validated
 @ConfigurationProperties("paperboy.arxiv")
@@ -40,7 +43,9 @@ public record ArxivSettings(
     @NotNull @DefaultValue("PT120S") Duration readTimeout,
     @Min(1024) @DefaultValue("52428800") long maxBodyBytes,
     @Min(1) @DefaultValue("8") int maxAttempts,
-    @NotNull @DefaultValue("PT15M") Duration maxBackoff) {
+    @NotNull @DefaultValue("PT15M") Duration maxBackoff,
+    @DefaultValue("true") boolean scheduled,
+    @NotNull @DefaultValue("0 30 0 * * MON-FRI") String schedule) {
 
   /** arXiv's terms: at most one request every three seconds. */
   public static final Duration ARXIV_MINIMUM_INTERVAL = Duration.ofSeconds(3);
