@@ -121,8 +121,13 @@ class JdbcPolitenessGate {
       return new Reservation(false, retry, 0);
     }
     Instant start = gate.nextStart().isAfter(now) ? gate.nextStart() : now;
+    // Long enough for a request that is alive (a connect, then silences shorter than the read
+    // timeout), short enough that a node killed mid-request holds the others up only that long.
     Instant lease =
-        start.plus(settings.readTimeout()).plus(settings.connectTimeout()).plusSeconds(30);
+        start
+            .plus(settings.connectTimeout())
+            .plus(settings.readTimeout())
+            .plus(settings.interval());
     jdbc.sql("UPDATE arxiv_gate SET next_start_at = :next, busy_until = :lease WHERE id = 1")
         .param("next", SqlValues.text(start.plus(settings.interval())))
         .param("lease", SqlValues.text(lease))

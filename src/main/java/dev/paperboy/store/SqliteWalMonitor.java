@@ -26,7 +26,9 @@ class SqliteWalMonitor {
     this.jdbc = jdbc;
   }
 
-  @Scheduled(fixedDelayString = "${paperboy.store.wal-check-interval:PT1M}")
+  @Scheduled(
+      initialDelayString = "${paperboy.store.wal-check-interval:PT1M}",
+      fixedDelayString = "${paperboy.store.wal-check-interval:PT1M}")
   void check() {
     if (settings.engine() != Engine.SQLITE) {
       return;

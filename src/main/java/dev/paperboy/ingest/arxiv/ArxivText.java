@@ -8,17 +8,20 @@ import org.jspecify.annotations.Nullable;
 public final class ArxivText {
   private ArxivText() {}
 
-  /** One line: every run of white space becomes one space. */
+  /** One line: every run of white space becomes one space; none at either end. */
   public static String fold(@Nullable String text) {
     if (text == null) {
       return "";
     }
-    // A hand loop rather than a regex: this runs on every field of millions of records.
+    // A hand loop rather than a regex: this runs on every field of millions of records, and most
+    // fields need no change, so the original string is returned when nothing changed.
     StringBuilder folded = new StringBuilder(text.length());
     boolean pendingSpace = false;
+    boolean changed = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isWhitespace(c)) {
+        changed |= c != ' ' || pendingSpace || folded.length() == 0;
         pendingSpace = folded.length() > 0;
       } else {
         if (pendingSpace) {
@@ -28,7 +31,8 @@ public final class ArxivText {
         folded.append(c);
       }
     }
-    return folded.length() == text.length() ? text : folded.toString();
+    changed |= pendingSpace;
+    return changed ? folded.toString() : text;
   }
 
   public static @Nullable String foldOrNull(@Nullable String text) {

@@ -31,7 +31,7 @@ final class SafeXml {
   static XMLStreamReader open(InputStream in) {
     try {
       return FACTORY.createXMLStreamReader(in);
-    } catch (XMLStreamException e) {
+    } catch (XMLStreamException | RuntimeException e) {
       throw new ArxivFormatException("not XML: " + e.getMessage(), e);
     }
   }
@@ -46,6 +46,12 @@ final class SafeXml {
       return event;
     } catch (XMLStreamException e) {
       throw new ArxivFormatException("malformed XML: " + e.getMessage(), e);
+    } catch (ArxivFormatException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The JDK parser sometimes fails with an unchecked exception instead of its own, e.g. a
+      // MissingResourceException for a bad character in a DTD (found by fuzzing).
+      throw new ArxivFormatException("malformed XML: " + e, e);
     }
   }
 
