@@ -57,6 +57,7 @@ class ArxivApiTest {
   static void arxiv(DynamicPropertyRegistry registry) {
     registry.add("paperboy.arxiv.api-base-url", () -> API.baseUrl().replace("/oai", "/api/query"));
     registry.add("paperboy.arxiv.oai-base-url", API::baseUrl);
+    registry.add("paperboy.arxiv.max-body-bytes", () -> "1048576");
   }
 
   @Autowired ArxivApi api;
@@ -110,6 +111,24 @@ class ArxivApiTest {
         .isInstanceOf(ArxivRefused.class)
         .hasMessageContaining("302");
     assertThat(API.requests()).hasSize(1);
+  }
+
+  @Test
+  void aGzipBombIsStoppedAtTheCapAndNotRetried() throws Exception {
+    java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bomb)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        gzip.write(zeros); // 64 MiB that compress to about 64 KiB
+      }
+    }
+    API.then(ArxivStub.Reply.gzipped("application/atom+xml", bomb.toByteArray()));
+
+    assertThatThrownBy(() -> api.fetch(List.of(ArxivId.parse("2401.00001"))))
+        .isInstanceOf(dev.paperboy.ingest.arxiv.ArxivFormatException.class)
+        .hasMessageContaining("larger than 1048576 bytes");
+    assertThat(API.requests()).hasSize(1);
+    assertThat(papers.count()).isZero();
   }
 
   private static String recorded(String file) throws IOException {

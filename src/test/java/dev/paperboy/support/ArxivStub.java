@@ -21,7 +21,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ArxivStub implements AutoCloseable {
   /** One scripted answer. {@code delayMillis} holds the answer back, in real time. */
   public record Reply(
-      int status, String contentType, byte[] body, String retryAfter, long delayMillis) {
+      int status,
+      String contentType,
+      byte[] body,
+      String retryAfter,
+      long delayMillis,
+      boolean gzip) {
+    public Reply(int status, String contentType, byte[] body, String retryAfter, long delayMillis) {
+      this(status, contentType, body, retryAfter, delayMillis, false);
+    }
+
+    /** A body sent with {@code Content-Encoding: gzip}; {@code compressed} is already gzip. */
+    public static Reply gzipped(String contentType, byte[] compressed) {
+      return new Reply(200, contentType, compressed, null, 0, true);
+    }
+
     public static Reply xml(String body) {
       return new Reply(
           200, "text/xml;charset=UTF-8", body.getBytes(StandardCharsets.UTF_8), null, 0);
@@ -37,7 +51,7 @@ public final class ArxivStub implements AutoCloseable {
     }
 
     public Reply delayed(long millis) {
-      return new Reply(status, contentType, body, retryAfter, millis);
+      return new Reply(status, contentType, body, retryAfter, millis, gzip);
     }
   }
 
@@ -99,6 +113,9 @@ public final class ArxivStub implements AutoCloseable {
         }
       }
       exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+      if (reply.gzip()) {
+        exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+      }
       if (reply.retryAfter() != null) {
         exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
       }

@@ -1,0 +1,6 @@
+package dev.paperboy.ingest;
+
+import dev.paperboy.support.PostgresStore;
+
+@PostgresStore
+class PostgresPolitenessGateTest extends PolitenessGateContract {}

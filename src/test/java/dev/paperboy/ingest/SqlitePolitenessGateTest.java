@@ -1,0 +1,6 @@
+package dev.paperboy.ingest;
+
+import dev.paperboy.support.SqliteStore;
+
+@SqliteStore
+class SqlitePolitenessGateTest extends PolitenessGateContract {}
