@@ -6,59 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
+import dev.paperboy.support.ArxivState;
 import dev.paperboy.support.ArxivStub;
-import dev.paperboy.support.FakeTime;
-import dev.paperboy.support.SqliteStore;
-import dev.paperboy.support.Tables;
+import dev.paperboy.support.StubbedArxiv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Look-ups by id against a loopback stand-in for the arXiv API, replaying recorded answers. */
-@SqliteStore
-@Import(ArxivApiTest.Time.class)
+@StubbedArxiv
 class ArxivApiTest {
-  static final ArxivStub API = start();
-  static final ArxivStub ELSEWHERE = start();
-  static final FakeTime TIME = new FakeTime(Instant.parse("2026-11-26T22:00:00Z"));
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Time {
-    @Bean
-    @Primary
-    Clock fakeClock() {
-      return TIME;
-    }
-
-    @Bean
-    @Primary
-    Sleeper fakeSleeper() {
-      return TIME.sleeper();
-    }
-  }
-
-  @DynamicPropertySource
-  static void arxiv(DynamicPropertyRegistry registry) {
-    registry.add("paperboy.arxiv.api-base-url", () -> API.baseUrl().replace("/oai", "/api/query"));
-    registry.add("paperboy.arxiv.oai-base-url", API::baseUrl);
-    registry.add("paperboy.arxiv.max-body-bytes", () -> "1048576");
-  }
 
   @Autowired ArxivApi api;
   @Autowired ArxivClient client;
@@ -67,50 +32,45 @@ class ArxivApiTest {
 
   @BeforeEach
   void reset() {
-    API.reset();
-    ELSEWHERE.reset();
-    Tables.clean(jdbc);
-  }
-
-  @AfterAll
-  static void stop() {
-    API.close();
-    ELSEWHERE.close();
+    ArxivState.reset(jdbc, Instant.parse("2026-11-26T22:00:00Z"));
   }
 
   @Test
   void fetchesAndStoresAPaperByIdAndSkipsUnknownOnes() throws Exception {
     // The recorded answer to a look-up of one unknown and one real id holds the real one only.
-    API.then(
+    StubbedArxiv.STUB.then(
         ArxivStub.Reply.xml(recorded("arxivpy-id_0808.05394_1707.08567_s0_m100_42e5aa0ec3af.xml")));
 
     Map<String, Paper> found =
         api.fetch(List.of(ArxivId.parse("0808.0539"), ArxivId.parse("arXiv:1707.08567v1")));
 
     assertThat(found).containsOnlyKeys("1707.08567");
-    assertThat(API.requests()).containsExactly("id_list=0808.0539,1707.08567&max_results=2");
+    assertThat(StubbedArxiv.STUB.requests())
+        .containsExactly("id_list=0808.0539,1707.08567&max_results=2");
     assertThat(papers.find(ArxivId.parse("1707.08567"))).contains(found.get("1707.08567"));
   }
 
   @Test
-  void nothingOffTheConfiguredArxivHostsIsEverFetched() {
-    URI elsewhere = URI.create(ELSEWHERE.baseUrl().replace("/oai", "/abs/2401.00001"));
+  void nothingOffTheConfiguredArxivHostsIsEverFetched() throws IOException {
+    try (ArxivStub elsewhere = new ArxivStub()) {
+      URI other = URI.create(elsewhere.baseUrl().replace("/oai", "/abs/2401.00001"));
 
-    assertThatThrownBy(() -> client.get(elsewhere)).isInstanceOf(ArxivRefused.class);
-    assertThatThrownBy(() -> client.get(URI.create("file:///etc/passwd")))
-        .isInstanceOf(ArxivRefused.class);
-    assertThat(ELSEWHERE.requests()).isEmpty();
-    assertThat(API.requests()).isEmpty();
+      assertThatThrownBy(() -> client.get(other)).isInstanceOf(ArxivRefused.class);
+      assertThatThrownBy(() -> client.get(URI.create("file:///etc/passwd")))
+          .isInstanceOf(ArxivRefused.class);
+      assertThat(elsewhere.requests()).isEmpty();
+      assertThat(StubbedArxiv.STUB.requests()).isEmpty();
+    }
   }
 
   @Test
   void aRedirectIsNotFollowed() {
-    API.then(new ArxivStub.Reply(302, "text/plain", new byte[0], null, 0));
+    StubbedArxiv.STUB.then(new ArxivStub.Reply(302, "text/plain", new byte[0], null, 0));
 
     assertThatThrownBy(() -> api.fetch(List.of(ArxivId.parse("2401.00001"))))
         .isInstanceOf(ArxivRefused.class)
         .hasMessageContaining("302");
-    assertThat(API.requests()).hasSize(1);
+    assertThat(StubbedArxiv.STUB.requests()).hasSize(1);
   }
 
   @Test
@@ -122,26 +82,18 @@ class ArxivApiTest {
         gzip.write(zeros); // 64 MiB that compress to about 64 KiB
       }
     }
-    API.then(ArxivStub.Reply.gzipped("application/atom+xml", bomb.toByteArray()));
+    StubbedArxiv.STUB.then(ArxivStub.Reply.gzipped("application/atom+xml", bomb.toByteArray()));
 
     assertThatThrownBy(() -> api.fetch(List.of(ArxivId.parse("2401.00001"))))
         .isInstanceOf(dev.paperboy.ingest.arxiv.ArxivFormatException.class)
         .hasMessageContaining("larger than 1048576 bytes");
-    assertThat(API.requests()).hasSize(1);
+    assertThat(StubbedArxiv.STUB.requests()).hasSize(1);
     assertThat(papers.count()).isZero();
   }
 
   private static String recorded(String file) throws IOException {
     try (InputStream in = ArxivApiTest.class.getResourceAsStream("/arxiv/arxiv-api/" + file)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  private static ArxivStub start() {
-    try {
-      return new ArxivStub();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -5,60 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Papers;
+import dev.paperboy.support.ArxivState;
 import dev.paperboy.support.ArxivStub;
-import dev.paperboy.support.FakeTime;
-import dev.paperboy.support.SqliteStore;
-import dev.paperboy.support.Tables;
+import dev.paperboy.support.StubbedArxiv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-/** The listing read against a loopback stand-in for rss.arxiv.org and the API. */
-@SqliteStore
-@Import(ListingReaderTest.Time.class)
+/** The listing read against a loopback stand-in for rss.arxiv.org and the StubbedArxiv.STUB. */
+@StubbedArxiv
 class ListingReaderTest {
-  static final ArxivStub ARXIV = start();
-  // The recorded feed is of Thursday 2026-09-24; "now" is that evening in New York.
-  static final FakeTime TIME = new FakeTime(Instant.parse("2026-09-24T22:00:00Z"));
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Time {
-    @Bean
-    @Primary
-    Clock fakeClock() {
-      return TIME;
-    }
-
-    @Bean
-    @Primary
-    Sleeper fakeSleeper() {
-      return TIME.sleeper();
-    }
-  }
-
-  @DynamicPropertySource
-  static void arxiv(DynamicPropertyRegistry registry) {
-    String base = ARXIV.baseUrl().replace("/oai", "");
-    registry.add("paperboy.arxiv.oai-base-url", () -> base + "/oai");
-    registry.add("paperboy.arxiv.api-base-url", () -> base + "/api/query");
-    registry.add("paperboy.arxiv.rss-base-url", () -> base);
-    registry.add("paperboy.arxiv.categories", () -> "cs.LG,cs.AI,cs.CL,stat.ML");
-  }
 
   @Autowired ListingReader reader;
   @Autowired Announcements announcements;
@@ -67,14 +30,7 @@ class ListingReaderTest {
 
   @BeforeEach
   void reset() {
-    ARXIV.reset();
-    Tables.clean(jdbc);
-    jdbc.sql("DELETE FROM announcements").update();
-  }
-
-  @AfterAll
-  static void stop() {
-    ARXIV.close();
+    ArxivState.reset(jdbc, Instant.parse("2026-09-24T22:00:00Z"));
   }
 
   @Test
@@ -84,15 +40,14 @@ class ListingReaderTest {
             dev.paperboy.support.TestPapers.aPaper("2609.26811").build(),
             dev.paperboy.support.TestPapers.aPaper("2205.06398").versions(2).build()));
     // The recorded API answer holds none of the two missing papers: they stay unrecorded.
-    ARXIV.then(
+    StubbedArxiv.STUB.then(
         ArxivStub.Reply.xml(dev.paperboy.ingest.arxiv.ArxivRssParserTestFeed.feed()),
         ArxivStub.Reply.xml(apiAnswerFor()));
 
     ListingSummary summary = reader.read();
 
-    assertThat(ARXIV.requests())
-        .containsExactly(
-            "/rss/cs.LG+cs.AI+cs.CL+stat.ML", "id_list=2609.26820,2009.13987&max_results=2");
+    assertThat(StubbedArxiv.STUB.requests())
+        .containsExactly("/rss/cs.LG+cs.AI", "id_list=2609.26820,2009.13987&max_results=2");
     assertThat(summary.day()).isEqualTo(LocalDate.of(2026, 9, 24));
     assertThat(summary.newItems()).isEqualTo(2);
     assertThat(summary.crossItems()).isEqualTo(1);
@@ -107,7 +62,7 @@ class ListingReaderTest {
 
   @Test
   void anUnknownCategoryIsReportedNotTakenAsAQuietDay() {
-    ARXIV.then(
+    StubbedArxiv.STUB.then(
         ArxivStub.Reply.xml(
             "<rss version=\"2.0\"><channel><title>Feed error for query: cs.XX</title></channel></rss>"));
 
@@ -121,7 +76,7 @@ class ListingReaderTest {
     String monday =
         dev.paperboy.ingest.arxiv.ArxivRssParserTestFeed.feed()
             .replace("Thu, 24 Sep 2026 00:00:00 -0400", "Mon, 21 Sep 2026 00:00:00 -0400");
-    ARXIV.then(ArxivStub.Reply.xml(monday), ArxivStub.Reply.xml(apiAnswerFor()));
+    StubbedArxiv.STUB.then(ArxivStub.Reply.xml(monday), ArxivStub.Reply.xml(apiAnswerFor()));
 
     assertThat(reader.read().stale()).isTrue();
   }
@@ -131,14 +86,6 @@ class ListingReaderTest {
         ListingReaderTest.class.getResourceAsStream(
             "/arxiv/arxiv-api/arxivpy-id_1707.08567_s0_m100_6a1afebfc6a3.xml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  private static ArxivStub start() {
-    try {
-      return new ArxivStub();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

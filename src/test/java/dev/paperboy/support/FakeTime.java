@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock that only moves when something sleeps on it: waits are recorded, never spent. */
 public final class FakeTime extends Clock {
-  private final Instant start;
+  private volatile Instant start;
   private final AtomicLong elapsedMillis = new AtomicLong();
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
@@ -35,6 +35,13 @@ public final class FakeTime extends Clock {
   }
 
   public void clearSleeps() {
+    sleeps.clear();
+  }
+
+  /** Sets "now" (tests that share one clock each start from the time they need). */
+  public void set(Instant now) {
+    elapsedMillis.set(0);
+    start = now;
     sleeps.clear();
   }
 
