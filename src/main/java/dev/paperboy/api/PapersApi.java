@@ -4,6 +4,8 @@ import dev.paperboy.curation.DailyLists;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.PaperNotFound;
 import dev.paperboy.paper.Papers;
+import dev.paperboy.ranking.ListPeriod;
+import dev.paperboy.ranking.Rankings;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -25,34 +27,73 @@ class PapersApi {
 
   private final DailyLists lists;
   private final Papers papers;
+  private final Rankings rankings;
 
-  PapersApi(DailyLists lists, Papers papers) {
+  PapersApi(DailyLists lists, Papers papers, Rankings rankings) {
     this.lists = lists;
     this.papers = papers;
+    this.rankings = rankings;
   }
 
   /**
-   * A day's list, most upvoted first. Without {@code date}, today's list or, when today has none
-   * yet, the latest one.
+   * A list, as Hugging Face's: one day ({@code date}), an ISO week ({@code week=2025-W11}) or a
+   * month ({@code month=2025-03}); without any, today's list or, when today has none, the latest
+   * one, and with {@code sort=trending} what is trending now. {@code sort=publishedAt} orders by
+   * when entries went on the list, newest first; the default is most upvoted first.
    */
   @GetMapping("/daily_papers")
   List<DailyItem> dailyPapers(
       @RequestParam(required = false) @Nullable String date,
       @RequestParam(required = false) @Nullable String week,
       @RequestParam(required = false) @Nullable String month,
+      @RequestParam(required = false) @Nullable String submitter,
+      @RequestParam(required = false) @Nullable String sort,
       @RequestParam(name = "p", defaultValue = "0") int page,
       @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
-    if (week != null || month != null) {
-      throw new BadApiRequest("week and month lists are not available in this version yet");
-    }
     if (page < 0 || page > MAX_PAGE) {
       throw new BadApiRequest("p must be a page number from 0 to " + MAX_PAGE);
     }
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new BadApiRequest("limit must be from 1 to " + MAX_LIMIT);
     }
-    LocalDate day = date == null ? defaultDay() : parseDate(date);
-    return lists.day(day, page * limit, limit).stream().map(DailyItem::of).toList();
+    Rankings.Order order = order(sort);
+    int given = (date == null ? 0 : 1) + (week == null ? 0 : 1) + (month == null ? 0 : 1);
+    if (given > 1) {
+      throw new BadApiRequest("give one of date, week and month");
+    }
+    ListPeriod period;
+    try {
+      if (date != null) {
+        period = ListPeriod.day(parseDate(date));
+      } else if (week != null) {
+        period = ListPeriod.week(week);
+      } else if (month != null) {
+        period = ListPeriod.month(month);
+      } else if (order == Rankings.Order.TRENDING) {
+        period = Rankings.trendingWindow(lists.today());
+      } else {
+        period = ListPeriod.day(defaultDay());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new BadApiRequest(e.getMessage());
+    }
+    return rankings.period(period, submitter, order, page * limit, limit).stream()
+        .map(DailyItem::of)
+        .toList();
+  }
+
+  private static Rankings.Order order(@Nullable String sort) {
+    if (sort == null) {
+      return Rankings.Order.UPVOTES;
+    }
+    return switch (sort) {
+      case "trending" -> Rankings.Order.TRENDING;
+      case "publishedAt" -> Rankings.Order.NEWEST;
+      case "upvotes" -> Rankings.Order.UPVOTES;
+      default ->
+          throw new BadApiRequest(
+              "sort must be publishedAt, trending or upvotes, got '" + clip(sort) + "'");
+    };
   }
 
   @GetMapping("/papers/{id}")

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** The daily lists: what is on a day, how to move between days, and putting papers on them. */
@@ -47,6 +48,24 @@ public class DailyLists {
   /** A page of a day's list, most upvoted first, ties by submission time. */
   public List<DailyEntry> day(LocalDate date, int offset, int limit) {
     return complete(entries.day(date, offset, limit));
+  }
+
+  /**
+   * Entries listed on the days from {@code from} to {@code to} (inclusive), most upvoted first,
+   * ties by submission time; only a member's when {@code submitter} names one. An unknown submitter
+   * has no entries.
+   */
+  public List<DailyEntry> between(
+      LocalDate from, LocalDate to, @Nullable String submitter, int offset, int limit) {
+    Long memberId = null;
+    if (submitter != null) {
+      Optional<Member> member = members.findByUsername(submitter);
+      if (member.isEmpty()) {
+        return List.of();
+      }
+      memberId = member.get().id();
+    }
+    return complete(entries.range(from, to, memberId, offset, limit));
   }
 
   /** The latest day on or before {@code date} that has a list. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -84,6 +85,30 @@ class JdbcDailyEntries {
             .param("at", SqlValues.text(at))
             .update()
         == 1;
+  }
+
+  /**
+   * Entries with a list day in [from, to], most upvoted first; only those submitted by {@code
+   * submitter} when it is not null.
+   */
+  List<Row> range(LocalDate from, LocalDate to, @Nullable Long submitter, int offset, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + """
+                 FROM daily_entries
+                WHERE list_date >= :from AND list_date <= :to
+                  AND (:submitter IS NULL OR submitted_by = :submitter)
+                ORDER BY upvotes DESC, submitted_at, arxiv_id
+                LIMIT :limit OFFSET :offset
+                """)
+        .param("from", SqlValues.text(from))
+        .param("to", SqlValues.text(to))
+        .param("submitter", submitter, java.sql.Types.BIGINT)
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(JdbcDailyEntries::row)
+        .list();
   }
 
   Optional<LocalDate> latestOnOrBefore(LocalDate date) {

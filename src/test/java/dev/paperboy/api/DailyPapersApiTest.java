@@ -81,6 +81,33 @@ class DailyPapersApiTest {
   }
 
   @Test
+  void weeksMonthsSubmittersAndSortsSelectTheList() {
+    List<String> seedIds = SeedDayFile.papers().stream().map(SeedDayFile.SeedPaper::id).toList();
+
+    assertThat(ids("/api/daily_papers?week=2025-W11")).containsExactlyElementsOf(seedIds);
+    assertThat(ids("/api/daily_papers?month=2025-03")).containsExactlyElementsOf(seedIds);
+    assertThat(ids("/api/daily_papers?week=2025-W12")).isEmpty();
+    assertThat(ids("/api/daily_papers?month=2025-03&submitter=curator")).hasSize(7);
+    assertThat(ids("/api/daily_papers?month=2025-03&submitter=nobody")).isEmpty();
+    // Put on the list one second apart, so newest-first is the seed order reversed.
+    List<String> reversed = new ArrayList<>(seedIds);
+    java.util.Collections.reverse(reversed);
+    assertThat(ids("/api/daily_papers?date=2025-03-12&sort=publishedAt"))
+        .containsExactlyElementsOf(reversed);
+    // No votes: trending is newest first too.
+    assertThat(ids("/api/daily_papers?week=2025-W11&sort=trending"))
+        .containsExactlyElementsOf(reversed);
+    // Trending without a period covers the last seven days of the (fixed) clock: nothing then.
+    assertThat(ids("/api/daily_papers?sort=trending")).isEmpty();
+  }
+
+  private List<String> ids(String path) {
+    List<String> ids = new ArrayList<>();
+    json(path).forEach(item -> ids.add(item.get("paper").get("id").asString()));
+    return ids;
+  }
+
+  @Test
   void withoutADateTheLatestListIsServed() {
     assertThat(json("/api/daily_papers")).hasSize(7);
   }
@@ -95,7 +122,10 @@ class DailyPapersApiTest {
         "p=-1",
         "p=abc",
         "limit=1e3",
-        "week=2025-W11"
+        "week=2025-W54",
+        "month=2025-13",
+        "sort=random",
+        "date=2025-03-12&week=2025-W11"
       })
   void badParametersGetProblemJson400(String query) {
     HttpResponse<String> response = Http.get(port, "/api/daily_papers?" + query);

@@ -148,6 +148,45 @@ class PagesTest {
   }
 
   @Test
+  void weeklyAndMonthlyListsWithTheirTabsAndNavigation() {
+    Document week = Jsoup.parse(Http.get(port, "/papers/week/2025-W11").body());
+    Document month = Jsoup.parse(Http.get(port, "/papers/month/2025-03").body());
+
+    assertThat(week.select("article.card")).hasSize(7);
+    assertThat(week.select("nav.tabs a[aria-current=page]").text()).isEqualTo("Weekly");
+    assertThat(week.select("h1 .date").text())
+        .isEqualTo("Week 11 of 2025 (Mar 10, 2025 – Mar 16, 2025)");
+    assertThat(week.select("a[rel=prev]").attr("href")).isEqualTo("/papers/week/2025-W10");
+    assertThat(week.select("a[rel=next]").attr("href")).isEqualTo("/papers/week/2025-W12");
+    assertThat(month.select("article.card")).hasSize(7);
+    assertThat(month.select("nav.tabs a[aria-current=page]").text()).isEqualTo("Monthly");
+    assertThat(month.select("a[rel=prev]").attr("href")).isEqualTo("/papers/month/2025-02");
+  }
+
+  @Test
+  void theCurrentWeekAndMonthAreOneRedirectAway() {
+    assertThat(Http.get(port, "/papers/week").headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/papers/week/2026-W48"));
+    assertThat(Http.get(port, "/papers/month").headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/papers/month/2026-11"));
+    assertThat(Http.get(port, "/papers/week/2025-W54").statusCode()).isEqualTo(404);
+    assertThat(Http.get(port, "/papers/month/2025-13").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void trendingSaysWhenTheLastWeekHasNothingAndTheRankingIsExplained() {
+    Document trending = Jsoup.parse(Http.get(port, "/papers/trending").body());
+    Document about = Jsoup.parse(Http.get(port, "/about/ranking").body());
+
+    assertThat(trending.select("nav.tabs a[aria-current=page]").text()).isEqualTo("Trending");
+    assertThat(trending.select(".empty").text())
+        .isEqualTo("Nothing has been put on a list in the last 7 days.");
+    assertThat(about.select("h1").text()).isEqualTo("How Paperboy ranks papers");
+    assertThat(about.select("pre code").text())
+        .contains("log10(max(1, upvotes + comments / 2 + 1))");
+  }
+
+  @Test
   void theSubscribePageExplainsWhatIsComing() {
     Document page = Jsoup.parse(Http.get(port, "/subscribe").body());
 
