@@ -2,13 +2,20 @@ package dev.paperboy.api;
 
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperNotFound;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.ranking.ListPeriod;
 import dev.paperboy.ranking.Rankings;
+import dev.paperboy.search.InvalidSearch;
+import dev.paperboy.search.PaperSearch;
+import dev.paperboy.search.SearchHit;
+import dev.paperboy.search.SearchQuery;
+import dev.paperboy.search.SearchResults;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +35,13 @@ class PapersApi {
   private final DailyLists lists;
   private final Papers papers;
   private final Rankings rankings;
+  private final PaperSearch search;
 
-  PapersApi(DailyLists lists, Papers papers, Rankings rankings) {
+  PapersApi(DailyLists lists, Papers papers, Rankings rankings, PaperSearch search) {
     this.lists = lists;
     this.papers = papers;
     this.rankings = rankings;
+    this.search = search;
   }
 
   /**
@@ -94,6 +103,33 @@ class PapersApi {
           throw new BadApiRequest(
               "sort must be publishedAt, trending or upvotes, got '" + clip(sort) + "'");
     };
+  }
+
+  /** Full-text search, best match first; an exact arXiv id or title comes first. */
+  @GetMapping("/papers/search")
+  List<SearchItem> search(
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(name = "p", defaultValue = "0") int page) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new BadApiRequest("limit must be from 1 to " + MAX_LIMIT);
+    }
+    if (page < 0 || page > MAX_PAGE) {
+      throw new BadApiRequest("p must be a page number from 0 to " + MAX_PAGE);
+    }
+    SearchResults results;
+    try {
+      results =
+          search.search(
+              new SearchQuery(q, null, null, SearchQuery.Sort.RELEVANCE, page * limit, limit));
+    } catch (InvalidSearch e) {
+      throw new BadApiRequest(e.getMessage());
+    }
+    Map<String, Paper> found = papers.findAll(results.hits().stream().map(SearchHit::id).toList());
+    return results.hits().stream()
+        .filter(hit -> found.containsKey(hit.id().base()))
+        .map(hit -> SearchItem.of(found.get(hit.id().base()), hit))
+        .toList();
   }
 
   @GetMapping("/papers/{id}")

@@ -15,6 +15,7 @@ import picocli.CommandLine.IVersionProvider;
       ServeCommand.class,
       ImportCommand.class,
       HarvestCommand.class,
+      ReindexCommand.class,
       ConfigCommand.class
     })
 class PaperboyCommand implements Runnable {

@@ -78,6 +78,36 @@ class JdbcPapers implements Papers {
   }
 
   @Override
+  public List<ChangedPaper> changedSince(Instant after, String afterId, int limit) {
+    record Position(String id, Instant changedAt, @Nullable Instant deletedAt) {}
+    List<Position> positions =
+        jdbc.sql(
+                """
+                SELECT arxiv_id, changed_at, deleted_at FROM papers
+                WHERE changed_at > :after OR (changed_at = :after AND arxiv_id > :afterId)
+                ORDER BY changed_at, arxiv_id
+                LIMIT :limit
+                """)
+            .param("after", text(after))
+            .param("afterId", afterId)
+            .param("limit", limit)
+            .query(
+                (rs, n) ->
+                    new Position(
+                        rs.getString("arxiv_id"),
+                        requiredInstant(rs, "changed_at"),
+                        SqlValues.instant(rs, "deleted_at")))
+            .list();
+    Map<String, Paper> papers = new HashMap<>();
+    load(positions.stream().map(Position::id).toList())
+        .forEach(paper -> papers.put(paper.id().base(), paper));
+    return positions.stream()
+        .filter(p -> papers.containsKey(p.id()))
+        .map(p -> new ChangedPaper(papers.get(p.id()), p.changedAt(), p.deletedAt()))
+        .toList();
+  }
+
+  @Override
   public long count() {
     return jdbc.sql("SELECT count(*) FROM papers").query(Long.class).single();
   }

@@ -21,6 +21,13 @@ public interface Papers {
   long count();
 
   /**
+   * Papers changed after a position in the change sequence, oldest change first: the feed that
+   * derived state (the search index) follows. The position is (changed_at, arxiv_id), so a page
+   * boundary inside one instant loses nothing.
+   */
+  List<ChangedPaper> changedSince(Instant after, String afterId, int limit);
+
+  /**
    * Stores the records in one transaction, in order, and says what each did. Idempotent and
    * monotonic: a record is written only when it is newer than the stored one by (latest version,
    * metadata date, content hash), so replaying any records in any order ends in the same state.

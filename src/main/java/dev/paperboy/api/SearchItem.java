@@ -1,0 +1,27 @@
+package dev.paperboy.api;
+
+import dev.paperboy.paper.Paper;
+import dev.paperboy.search.SearchHit;
+import java.util.List;
+
+/**
+ * One element of {@code /api/papers/search}: the paper wrapped as Hugging Face's newer answers do,
+ * plus Paperboy's highlighted title and snippet (escaped HTML with {@code <mark>}).
+ */
+record SearchItem(Found paper, String title, String highlightedTitle, String snippet) {
+  record Found(
+      String id, String title, String summary, List<ApiAuthor> authors, String publishedAt) {}
+
+  static SearchItem of(Paper paper, SearchHit hit) {
+    return new SearchItem(
+        new Found(
+            paper.id().base(),
+            paper.title(),
+            paper.abstractText(),
+            paper.authors().stream().map(name -> new ApiAuthor(name, false)).toList(),
+            ApiTimes.of(paper.publishedAt())),
+        paper.title(),
+        hit.titleHtml(),
+        hit.snippetHtml());
+  }
+}

@@ -1,0 +1,136 @@
+package dev.paperboy.search;
+
+import dev.paperboy.paper.ChangedPaper;
+import dev.paperboy.paper.Papers;
+import dev.paperboy.search.lucene.LuceneIndex;
+import dev.paperboy.store.StoreSettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Full-text search over papers, and the index behind it. The index is derived data: it follows the
+ * database's change sequence (every paper write moves {@code changed_at}), catching up every couple
+ * of seconds and at start-up, and is rebuilt from scratch when missing or unreadable, or on {@code
+ * paperboy reindex} (RELIABILITY.md DATA-5).
+ */
+@Service
+public class PaperSearch implements DisposableBean {
+  private static final Logger log = LoggerFactory.getLogger(PaperSearch.class);
+  private static final int BATCH = 500;
+
+  /**
+   * Changes are re-read this far back: a transaction that committed late with an earlier changed_at
+   * is still picked up. Re-indexing a paper is an idempotent upsert.
+   */
+  private static final Duration OVERLAP = Duration.ofSeconds(5);
+
+  private final Papers papers;
+  private final StoreSettings store;
+  private final boolean follow;
+  private final AtomicBoolean rebuilding = new AtomicBoolean();
+  private @Nullable LuceneIndex opened;
+
+  PaperSearch(
+      Papers papers, StoreSettings store, @Value("${paperboy.search.follow:true}") boolean follow) {
+    this.papers = papers;
+    this.store = store;
+    this.follow = follow;
+  }
+
+  /**
+   * The index, opened on first use: one-shot commands (import, harvest) never open it, so they do
+   * not contend for its lock with a running {@code serve}, whose follower indexes their work.
+   */
+  private synchronized LuceneIndex index() {
+    if (opened == null) {
+      opened = LuceneIndex.open(store.dataDir().resolve("index"));
+      if (opened.fresh()) {
+        rebuilding.set(true);
+        log.info("Search index is new: it is built from the database in the background");
+      }
+    }
+    return opened;
+  }
+
+  /**
+   * @throws InvalidSearch for a query that cannot be run
+   */
+  public SearchResults search(SearchQuery query) {
+    return index().search(query);
+  }
+
+  public IndexState state() {
+    return index().state(rebuilding.get());
+  }
+
+  /** Applies the changes since the index's position. */
+  @Scheduled(fixedDelayString = "${paperboy.search.follow-interval:PT2S}")
+  void follow() {
+    if (follow) {
+      catchUp();
+    }
+  }
+
+  /** Applies the changes since the index's position; answers how many were applied. */
+  public long catchUp() {
+    return catchUp(done -> {});
+  }
+
+  /** Empties the index and builds it again from the database; answers the papers indexed. */
+  public long rebuild(LongConsumer progress) {
+    synchronized (this) {
+      rebuilding.set(true);
+      index().clear();
+    }
+    return catchUp(progress);
+  }
+
+  private synchronized long catchUp(LongConsumer progress) {
+    LuceneIndex index = index();
+    LuceneIndex.Position position = index.position();
+    Instant after = position == null ? Instant.EPOCH : position.changedAt().minus(OVERLAP);
+    String afterId = "";
+    long applied = 0;
+    while (true) {
+      List<ChangedPaper> changes = papers.changedSince(after, afterId, BATCH);
+      if (changes.isEmpty()) {
+        break;
+      }
+      ChangedPaper last = changes.get(changes.size() - 1);
+      LuceneIndex.Position upTo =
+          new LuceneIndex.Position(last.changedAt(), last.paper().id().base());
+      LuceneIndex.Position current = index.position();
+      // Never move the recorded position backwards while re-reading the overlap.
+      if (current != null && current.changedAt().isAfter(upTo.changedAt())) {
+        upTo = current;
+      }
+      index.apply(changes, upTo);
+      applied += changes.size();
+      progress.accept(applied);
+      after = last.changedAt();
+      afterId = last.paper().id().base();
+    }
+    if (rebuilding.getAndSet(false)) {
+      log.info("Search index built: {} papers", index.documents());
+    }
+    return applied;
+  }
+
+  @Override
+  public synchronized void destroy() throws IOException {
+    if (opened != null) {
+      opened.close();
+    }
+  }
+}

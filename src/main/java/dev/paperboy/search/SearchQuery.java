@@ -1,0 +1,40 @@
+package dev.paperboy.search;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a reader asked for. {@code text} is raw user input: it may hold {@code author:NAME}, {@code
+ * author:"Full Name"} and {@code cat:cs.LG} filters, quoted phrases and {@code prefix*} terms;
+ * anything else is taken as words, never as query syntax that could fail.
+ *
+ * @param from first publication day, or null
+ * @param until last publication day, or null
+ */
+public record SearchQuery(
+    String text,
+    @Nullable LocalDate from,
+    @Nullable LocalDate until,
+    Sort sort,
+    int offset,
+    int limit) {
+  public static final int MAX_LENGTH = 256;
+
+  public enum Sort {
+    RELEVANCE,
+    NEWEST
+  }
+
+  public SearchQuery {
+    if (text.length() > MAX_LENGTH) {
+      throw new InvalidSearch("A search can be at most " + MAX_LENGTH + " characters long");
+    }
+    if (offset < 0 || limit < 1) {
+      throw new InvalidSearch("Pages start at 0 and hold at least one result");
+    }
+  }
+
+  public static SearchQuery of(String text, int limit) {
+    return new SearchQuery(text, null, null, Sort.RELEVANCE, 0, limit);
+  }
+}

@@ -1,0 +1,381 @@
+package dev.paperboy.search.lucene;
+
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.ChangedPaper;
+import dev.paperboy.paper.InvalidArxivId;
+import dev.paperboy.search.IndexState;
+import dev.paperboy.search.InvalidSearch;
+import dev.paperboy.search.SearchHit;
+import dev.paperboy.search.SearchQuery;
+import dev.paperboy.search.SearchResults;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index of papers: one {@link IndexWriter}, one {@link SearcherManager}. Documents are
+ * upserted by paper id; the position in the database's change sequence is kept in the commit's user
+ * data, so the index knows where to catch up from. A missing or unreadable index is rebuilt from
+ * scratch (RELIABILITY.md DATA-5): it is derived data.
+ */
+public final class LuceneIndex implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
+  private static final String CHANGED_AT = "paperboy.changedAt";
+  private static final String CHANGED_ID = "paperboy.changedId";
+  private static final Pattern AUTHOR = Pattern.compile("(?i)\\bauthor:(?:\"([^\"]*)\"|(\\S+))");
+  private static final Pattern CATEGORY = Pattern.compile("(?i)\\b(?:cat|category):(\\S+)");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
+
+  /** A query that would expand to more clauses than this is refused, not run (API-2). */
+  private static final int MAX_CLAUSES = 1_024;
+
+  private final Path path;
+  private final Analyzer analyzer = PaperFields.analyzer();
+  private Directory directory;
+  private IndexWriter writer;
+  private SearcherManager searchers;
+  private final boolean fresh;
+
+  private LuceneIndex(Path path, Directory directory, IndexWriter writer, boolean fresh)
+      throws IOException {
+    this.path = path;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+    this.fresh = fresh;
+  }
+
+  /** Opens the index at {@code path}, or starts an empty one when it is missing or unreadable. */
+  public static LuceneIndex open(Path path) {
+    try {
+      Files.createDirectories(path);
+      Directory directory = FSDirectory.open(path);
+      boolean existed = DirectoryReader.indexExists(directory);
+      try {
+        if (existed) {
+          // Reading it whole once finds a truncated or damaged segment before we rely on it.
+          try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            reader.numDocs();
+          }
+        }
+        return new LuceneIndex(
+            path, directory, writer(directory, PaperFields.analyzer()), !existed);
+      } catch (IOException | RuntimeException damaged) {
+        log.warn(
+            "Search index at {} is unreadable ({}); rebuilding it from the database",
+            path,
+            damaged.toString());
+        directory.close();
+        wipe(path);
+        Directory clean = FSDirectory.open(path);
+        return new LuceneIndex(path, clean, writer(clean, PaperFields.analyzer()), true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the search index at " + path, e);
+    }
+  }
+
+  private static IndexWriter writer(Directory directory, Analyzer analyzer) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    return new IndexWriter(directory, config);
+  }
+
+  private static void wipe(Path path) throws IOException {
+    try (Stream<Path> files = Files.list(path)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  /** True when the index was created empty at open (missing or damaged before). */
+  public boolean fresh() {
+    return fresh;
+  }
+
+  /** Where the index stands in the change sequence: (changed_at, arxiv_id), or null. */
+  public synchronized @Nullable Position position() {
+    Map<String, String> data = new HashMap<>();
+    writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+    String at = data.get(CHANGED_AT);
+    return at == null ? null : new Position(Instant.parse(at), data.getOrDefault(CHANGED_ID, ""));
+  }
+
+  public record Position(Instant changedAt, String arxivId) {}
+
+  /** Applies changes and commits them with the new position, in one commit. */
+  public synchronized void apply(List<ChangedPaper> changes, Position upTo) {
+    try {
+      for (ChangedPaper change : changes) {
+        Term id = new Term(PaperFields.ID, change.paper().id().base());
+        if (change.deletedAt() != null) {
+          writer.deleteDocuments(id);
+        } else {
+          writer.updateDocument(id, PaperFields.document(change.paper()));
+        }
+      }
+      writer.setLiveCommitData(
+          Map.of(CHANGED_AT, upTo.changedAt().toString(), CHANGED_ID, upTo.arxivId()).entrySet());
+      writer.commit();
+      searchers.maybeRefresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the search index", e);
+    }
+  }
+
+  /** Empties the index and forgets its position, for a rebuild. */
+  public synchronized void clear() {
+    try {
+      writer.deleteAll();
+      writer.setLiveCommitData(Map.<String, String>of().entrySet());
+      writer.commit();
+      searchers.maybeRefresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot clear the search index", e);
+    }
+  }
+
+  public long documents() {
+    return writer.getDocStats().numDocs;
+  }
+
+  public IndexState state(boolean rebuilding) {
+    Position position = position();
+    return new IndexState(documents(), position == null ? null : position.changedAt(), rebuilding);
+  }
+
+  /**
+   * Runs a reader's search. Raw text never reaches a parser that throws: filters are taken out
+   * first, an arXiv id or an exact title is pinned first, and the rest goes to {@link
+   * SimpleQueryParser}, which treats anything it cannot read as plain words.
+   *
+   * @throws InvalidSearch when the query expands to too many clauses
+   */
+  public SearchResults search(SearchQuery query) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        Query lucene = build(query);
+        int window = query.offset() + query.limit();
+        TopDocs top =
+            query.sort() == SearchQuery.Sort.NEWEST
+                ? searcher.search(
+                    lucene,
+                    window,
+                    new Sort(
+                        new SortField(PaperFields.PUBLISHED_AT, SortField.Type.LONG, true),
+                        SortField.FIELD_SCORE),
+                    true)
+                : searcher.search(lucene, window);
+        ScoreDoc[] page =
+            java.util.Arrays.copyOfRange(
+                top.scoreDocs,
+                Math.min(query.offset(), top.scoreDocs.length),
+                top.scoreDocs.length);
+        List<SearchHit> hits = hits(searcher, lucene, page);
+        long total = top.totalHits.value;
+        String didYouMean = total == 0 ? suggest(searcher, query.text()) : null;
+        return new SearchResults(total, hits, didYouMean);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidSearch("This search has too many terms; try fewer words or prefixes");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the search index", e);
+    }
+  }
+
+  private Query build(SearchQuery query) {
+    String text = query.text();
+    BooleanQuery.Builder filters = new BooleanQuery.Builder();
+    boolean filtered = false;
+    Matcher author = AUTHOR.matcher(text);
+    while (author.find()) {
+      String name = author.group(1) != null ? author.group(1) : author.group(2);
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      either.add(
+          new TermQuery(new Term(PaperFields.AUTHOR_EXACT, PaperFields.normalise(name))),
+          Occur.SHOULD);
+      Query words = parser(Map.of(PaperFields.AUTHORS, 1f)).parse(name);
+      if (words != null) {
+        either.add(words, Occur.SHOULD);
+      }
+      filters.add(either.build(), Occur.FILTER);
+      filtered = true;
+    }
+    text = AUTHOR.matcher(text).replaceAll(" ");
+    Matcher category = CATEGORY.matcher(text);
+    while (category.find()) {
+      filters.add(new TermQuery(new Term(PaperFields.CATEGORY, category.group(1))), Occur.FILTER);
+      filtered = true;
+    }
+    text = CATEGORY.matcher(text).replaceAll(" ").strip();
+    if (query.from() != null || query.until() != null) {
+      long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochDay();
+      long until = query.until() == null ? Long.MAX_VALUE : query.until().toEpochDay();
+      filters.add(LongPoint.newRangeQuery(PaperFields.PUBLISHED_DAY, from, until), Occur.FILTER);
+      filtered = true;
+    }
+    BooleanQuery.Builder root = new BooleanQuery.Builder();
+    if (text.isEmpty()) {
+      root.add(new MatchAllDocsQuery(), Occur.MUST);
+    } else {
+      BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+      Query words = parser(PaperFields.WEIGHTS).parse(text);
+      if (words != null) {
+        anyOf.add(words, Occur.SHOULD);
+      }
+      anyOf.add(
+          new BoostQuery(
+              new TermQuery(new Term(PaperFields.TITLE_EXACT, PaperFields.normalise(text))), 100f),
+          Occur.SHOULD);
+      try {
+        ArxivId id = ArxivId.parse(text);
+        anyOf.add(
+            new BoostQuery(new TermQuery(new Term(PaperFields.ID, id.base())), 1_000f),
+            Occur.SHOULD);
+      } catch (InvalidArxivId notAnId) {
+        // words, not an id
+      }
+      root.add(anyOf.build(), Occur.MUST);
+    }
+    if (filtered) {
+      root.add(filters.build(), Occur.FILTER);
+    }
+    return root.build();
+  }
+
+  private SimpleQueryParser parser(Map<String, Float> weights) {
+    // Every operator but fuzzy and near: prefixes (word*), phrases, AND (+), OR (|), NOT (-).
+    int flags =
+        SimpleQueryParser.AND_OPERATOR
+            | SimpleQueryParser.NOT_OPERATOR
+            | SimpleQueryParser.OR_OPERATOR
+            | SimpleQueryParser.PHRASE_OPERATOR
+            | SimpleQueryParser.PREFIX_OPERATOR
+            | SimpleQueryParser.PRECEDENCE_OPERATORS
+            | SimpleQueryParser.WHITESPACE_OPERATOR
+            | SimpleQueryParser.ESCAPE_OPERATOR;
+    SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights, flags);
+    parser.setDefaultOperator(Occur.MUST);
+    return parser;
+  }
+
+  private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page)
+      throws IOException {
+    if (page.length == 0) {
+      return List.of();
+    }
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withHighlightPhrasesStrictly(true)
+            .build();
+    TopDocs topDocs =
+        new TopDocs(
+            new org.apache.lucene.search.TotalHits(
+                page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+            page);
+    String[] titles = highlighter.highlight(PaperFields.TITLE, query, topDocs, 1);
+    String[] snippets = highlighter.highlight(PaperFields.ABSTRACT, query, topDocs, 2);
+    List<SearchHit> hits = new ArrayList<>(page.length);
+    org.apache.lucene.index.StoredFields stored = searcher.storedFields();
+    for (int i = 0; i < page.length; i++) {
+      org.apache.lucene.document.Document doc = stored.document(page[i].doc);
+      String title = titles[i] != null ? titles[i] : escape(doc.get(PaperFields.TITLE));
+      String abstractText = doc.get(PaperFields.ABSTRACT);
+      String snippet =
+          snippets[i] != null
+              ? snippets[i]
+              : escape(
+                  abstractText.length() > 240
+                      ? abstractText.substring(0, 240) + " …"
+                      : abstractText);
+      hits.add(
+          new SearchHit(ArxivId.parse(doc.get(PaperFields.ID)), page[i].score, title, snippet));
+    }
+    return hits;
+  }
+
+  /** A query with each unknown word replaced by its closest indexed word, or null. */
+  private @Nullable String suggest(IndexSearcher searcher, String text) throws IOException {
+    DirectSpellChecker checker = new DirectSpellChecker();
+    Matcher words = WORD.matcher(text);
+    StringBuilder corrected = new StringBuilder();
+    int last = 0;
+    boolean changed = false;
+    while (words.find()) {
+      String word = words.group().toLowerCase(java.util.Locale.ROOT);
+      SuggestWord[] suggestions =
+          checker.suggestSimilar(new Term(PaperFields.SPELL, word), 1, searcher.getIndexReader());
+      corrected.append(text, last, words.start());
+      if (suggestions.length > 0) {
+        corrected.append(suggestions[0].string);
+        changed = true;
+      } else {
+        corrected.append(words.group());
+      }
+      last = words.end();
+    }
+    corrected.append(text.substring(last));
+    return changed ? corrected.toString() : null;
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    searchers.close();
+    writer.close();
+    directory.close();
+  }
+
+  static {
+    IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.paperboy.search.lucene;
+
+import dev.paperboy.paper.Paper;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+
+/** The index's field names and how a paper becomes a document: the one mapping. */
+final class PaperFields {
+  static final String ID = "id";
+  static final String TITLE = "title";
+  static final String TITLE_EXACT = "title_exact";
+  static final String ABSTRACT = "abstract";
+  static final String AUTHORS = "authors";
+  static final String AUTHOR_EXACT = "author_exact";
+  static final String CATEGORY = "category";
+  static final String SPELL = "spell";
+  static final String PUBLISHED_DAY = "published_day";
+  static final String PUBLISHED_AT = "published_at";
+
+  /** Query-time weights: a title match counts most, then authors, then the abstract. */
+  static final Map<String, Float> WEIGHTS = Map.of(TITLE, 3f, AUTHORS, 2f, ABSTRACT, 1f);
+
+  private PaperFields() {}
+
+  /** English stemming for prose; names and the spelling field are only tokenized and lowercased. */
+  static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(
+        new EnglishAnalyzer(),
+        Map.of(AUTHORS, new StandardAnalyzer(), SPELL, new StandardAnalyzer()));
+  }
+
+  static Document document(Paper paper) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, paper.id().base(), Field.Store.YES));
+    doc.add(new TextField(TITLE, paper.title(), Field.Store.YES));
+    doc.add(new StringField(TITLE_EXACT, normalise(paper.title()), Field.Store.NO));
+    doc.add(new TextField(ABSTRACT, paper.abstractText(), Field.Store.YES));
+    doc.add(new TextField(AUTHORS, String.join("; ", paper.authors()), Field.Store.YES));
+    for (String author : paper.authors()) {
+      doc.add(new StringField(AUTHOR_EXACT, normalise(author), Field.Store.NO));
+    }
+    for (String category : paper.categories()) {
+      doc.add(new StringField(CATEGORY, category, Field.Store.NO));
+    }
+    doc.add(new TextField(SPELL, paper.title() + "\n" + paper.abstractText(), Field.Store.NO));
+    long day = LocalDate.ofInstant(paper.publishedAt(), ZoneOffset.UTC).toEpochDay();
+    doc.add(new LongPoint(PUBLISHED_DAY, day));
+    doc.add(new NumericDocValuesField(PUBLISHED_DAY, day));
+    doc.add(new StoredField(PUBLISHED_DAY, day));
+    // Seconds, for "newest first": days alone would tie a whole day's papers.
+    doc.add(new NumericDocValuesField(PUBLISHED_AT, paper.publishedAt().getEpochSecond()));
+    return doc;
+  }
+
+  /** Lowercase, one space between words: how exact titles and author names are compared. */
+  static String normalise(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+  }
+}

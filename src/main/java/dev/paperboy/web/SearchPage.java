@@ -1,0 +1,30 @@
+package dev.paperboy.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The search page. {@code titleHtml} and {@code snippetHtml} of each result are escaped text with
+ * matches in {@code <mark>}, made by the index's highlighter; everything else is plain text.
+ *
+ * @param error what was wrong with the query, or null
+ */
+public record SearchPage(
+    String query,
+    String sort,
+    long total,
+    List<Result> results,
+    @Nullable String didYouMean,
+    @Nullable String didYouMeanHref,
+    @Nullable String error,
+    @Nullable String olderHref,
+    @Nullable String newerHref) {
+
+  public record Result(
+      String href,
+      String id,
+      String titleHtml,
+      String snippetHtml,
+      String authors,
+      String published) {}
+}

@@ -1,0 +1,108 @@
+package dev.paperboy.web;
+
+import dev.paperboy.demo.DemoProgress;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.Papers;
+import dev.paperboy.search.InvalidSearch;
+import dev.paperboy.search.PaperSearch;
+import dev.paperboy.search.SearchHit;
+import dev.paperboy.search.SearchQuery;
+import dev.paperboy.search.SearchResults;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class SearchPageController {
+  private static final int PAGE_SIZE = 20;
+  private static final int MAX_PAGE = 50;
+
+  private final PaperSearch search;
+  private final Papers papers;
+  private final DemoProgress demo;
+
+  SearchPageController(PaperSearch search, Papers papers, DemoProgress demo) {
+    this.search = search;
+    this.papers = papers;
+    this.demo = demo;
+  }
+
+  @GetMapping("/search")
+  String search(
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "relevance") String sort,
+      @RequestParam(name = "p", defaultValue = "0") int page,
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
+    model.addAttribute("chrome", new Chrome("search", demo.status()));
+    SearchQuery.Sort order =
+        "newest".equals(sort) ? SearchQuery.Sort.NEWEST : SearchQuery.Sort.RELEVANCE;
+    int pageNumber = Math.max(0, Math.min(page, MAX_PAGE));
+    if (q.isBlank()) {
+      model.addAttribute(
+          "page", new SearchPage("", sort, 0, List.of(), null, null, null, null, null));
+      return "search";
+    }
+    SearchResults results;
+    try {
+      results =
+          search.search(new SearchQuery(q, null, null, order, pageNumber * PAGE_SIZE, PAGE_SIZE));
+    } catch (InvalidSearch e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute(
+          "page",
+          new SearchPage(
+              q.length() > 300 ? q.substring(0, 300) : q,
+              sort,
+              0,
+              List.of(),
+              null,
+              null,
+              e.getMessage(),
+              null,
+              null));
+      return "search";
+    }
+    Map<String, Paper> found = papers.findAll(results.hits().stream().map(SearchHit::id).toList());
+    List<SearchPage.Result> shown =
+        results.hits().stream()
+            .filter(hit -> found.containsKey(hit.id().base()))
+            .map(
+                hit -> {
+                  Paper paper = found.get(hit.id().base());
+                  return new SearchPage.Result(
+                      Views.href(paper),
+                      paper.id().base(),
+                      hit.titleHtml(),
+                      hit.snippetHtml(),
+                      Views.authorsLine(paper.authors()),
+                      Views.DAY.format(paper.publishedAt().atZone(ZoneOffset.UTC)));
+                })
+            .toList();
+    String base =
+        "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&sort=" + sort + "&p=";
+    boolean more = (long) (pageNumber + 1) * PAGE_SIZE < results.total() && pageNumber < MAX_PAGE;
+    model.addAttribute(
+        "page",
+        new SearchPage(
+            q,
+            sort,
+            results.total(),
+            shown,
+            results.didYouMean(),
+            results.didYouMean() == null
+                ? null
+                : "/search?q=" + URLEncoder.encode(results.didYouMean(), StandardCharsets.UTF_8),
+            null,
+            more ? base + (pageNumber + 1) : null,
+            pageNumber > 0 ? base + (pageNumber - 1) : null));
+    return "search";
+  }
+}

@@ -1,0 +1,217 @@
+package dev.paperboy.search;
+
+import static dev.paperboy.support.TestPapers.aPaper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paperboy.ingest.ImportProgress;
+import dev.paperboy.ingest.SnapshotImporter;
+import dev.paperboy.ingest.arxiv.SnapshotAdapter;
+import dev.paperboy.ingest.arxiv.SnapshotRecord;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.Papers;
+import dev.paperboy.support.SqliteStore;
+import dev.paperboy.support.Tables;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Search over a fixed corpus (the 250-record snapshot sample): expected hits are computed from the
+ * same records, independently of the index.
+ */
+@SqliteStore
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PaperSearchTest {
+  @Autowired PaperSearch search;
+  @Autowired SnapshotImporter importer;
+  @Autowired Papers papers;
+  @Autowired JdbcClient jdbc;
+
+  List<Paper> corpus;
+
+  @BeforeAll
+  void indexTheSample() throws Exception {
+    Tables.clean(jdbc);
+    byte[] sample;
+    try (InputStream in =
+        getClass().getResourceAsStream("/arxiv-snapshot/kaggle-format-sample-250.jsonl")) {
+      sample = in.readAllBytes();
+    }
+    importer.importStream(new java.io.ByteArrayInputStream(sample), false, ImportProgress.NONE);
+    JsonMapper json = JsonMapper.builder().build();
+    corpus =
+        new String(sample, StandardCharsets.UTF_8)
+            .lines()
+            .map(line -> SnapshotAdapter.toPaper(json.readValue(line, SnapshotRecord.class)))
+            .toList();
+    search.rebuild(done -> {});
+  }
+
+  @Test
+  void everyPaperIsIndexed() {
+    assertThat(search.state().documents()).isEqualTo(corpus.size());
+    assertThat(search.state().rebuilding()).isFalse();
+  }
+
+  @Test
+  void anExactArxivIdComesFirstInAnyForm() {
+    for (String q : List.of("0704.0001", "arXiv:0704.0001v2", "https://arxiv.org/abs/0704.0001")) {
+      assertThat(first(q)).as(q).isEqualTo("0704.0001");
+    }
+  }
+
+  @Test
+  void anExactTitleComesFirst() {
+    Paper target = corpus.get(41);
+
+    assertThat(first(target.title())).isEqualTo(target.id().base());
+    assertThat(first(target.title().toUpperCase(Locale.ROOT))).isEqualTo(target.id().base());
+  }
+
+  @Test
+  void authorAndCategoryFiltersFindExactlyThePapersThatMatch() {
+    long byAuthor =
+        corpus.stream()
+            .filter(p -> p.authors().stream().anyMatch(a -> words(a).contains("nadolsky")))
+            .count();
+    long inCategory = corpus.stream().filter(p -> p.categories().contains("hep-ph")).count();
+    long both =
+        corpus.stream()
+            .filter(p -> p.categories().contains("astro-ph"))
+            .filter(p -> p.authors().stream().anyMatch(a -> words(a).contains("smith")))
+            .count();
+
+    assertThat(search.search(SearchQuery.of("author:Nadolsky", 100)).total())
+        .isEqualTo(byAuthor)
+        .isPositive();
+    assertThat(search.search(SearchQuery.of("cat:hep-ph", 250)).total())
+        .isEqualTo(inCategory)
+        .isGreaterThan(20);
+    assertThat(search.search(SearchQuery.of("author:smith cat:astro-ph", 250)).total())
+        .isEqualTo(both);
+  }
+
+  @Test
+  void phrasesAndPrefixesWork() {
+    assertThat(ids(search.search(SearchQuery.of("\"prompt diphoton\"", 10)))).contains("0704.0001");
+    assertThat(search.search(SearchQuery.of("diphot*", 10)).total()).isPositive();
+  }
+
+  @Test
+  void newestSortsByFirstVersionDate() {
+    List<String> newest =
+        ids(search.search(new SearchQuery("", null, null, SearchQuery.Sort.NEWEST, 0, 3)));
+    List<String> expected =
+        corpus.stream()
+            .sorted(java.util.Comparator.comparing(Paper::publishedAt).reversed())
+            .limit(3)
+            .map(p -> p.id().base())
+            .toList();
+
+    assertThat(newest).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void pagesDoNotOverlap() {
+    List<String> all =
+        ids(
+            search.search(
+                new SearchQuery("energy", null, null, SearchQuery.Sort.RELEVANCE, 0, 20)));
+    List<String> first =
+        ids(
+            search.search(
+                new SearchQuery("energy", null, null, SearchQuery.Sort.RELEVANCE, 0, 10)));
+    List<String> second =
+        ids(
+            search.search(
+                new SearchQuery("energy", null, null, SearchQuery.Sort.RELEVANCE, 10, 10)));
+
+    assertThat(first).hasSize(10);
+    assertThat(second).doesNotContainAnyElementsOf(first);
+    assertThat(all).startsWith(first.toArray(String[]::new));
+  }
+
+  @Test
+  void aMisspelledSearchSuggestsACorrection() {
+    SearchResults results = search.search(SearchQuery.of("quantm gravty", 10));
+
+    assertThat(results.total()).isZero();
+    assertThat(results.didYouMean()).isEqualTo("quantum gravity");
+  }
+
+  @Test
+  void highlightsAreEscapedHtmlWithMarks() {
+    papers.upsertAll(
+        List.of(
+            aPaper("2401.00077")
+                .title("Attacks with <script>alert(1)</script> & friends")
+                .build()));
+    search.catchUp();
+    try {
+      SearchHit hit = search.search(SearchQuery.of("friends", 5)).hits().get(0);
+
+      assertThat(hit.id().base()).isEqualTo("2401.00077");
+      assertThat(hit.titleHtml())
+          .contains("<mark>friends</mark>")
+          .contains("&lt;script&gt;")
+          .doesNotContain("<script>");
+    } finally {
+      // Keep the fixed corpus fixed for the other tests: a deleted paper leaves the index.
+      papers.markDeleted(ArxivId.parse("2401.00077"), Instant.now());
+      search.catchUp();
+    }
+  }
+
+  @Test
+  void aDeletedPaperLeavesTheIndexAtTheNextCatchUp() {
+    papers.upsertAll(List.of(aPaper("2401.00078").title("Ephemeral zebrafish results").build()));
+    search.catchUp();
+    assertThat(search.search(SearchQuery.of("zebrafish ephemeral", 5)).total()).isEqualTo(1);
+
+    papers.markDeleted(ArxivId.parse("2401.00078"), Instant.now());
+    search.catchUp();
+
+    assertThat(search.search(SearchQuery.of("zebrafish ephemeral", 5)).total()).isZero();
+  }
+
+  @Test
+  void reindexingTwiceGivesTheSameResults() {
+    List<String> queries =
+        List.of("energy", "quantum field", "author:smith", "cat:hep-th", "neutron star*");
+    List<List<String>> before =
+        queries.stream().map(q -> ids(search.search(SearchQuery.of(q, 10)))).toList();
+
+    search.rebuild(done -> {});
+    search.rebuild(done -> {});
+
+    assertThat(queries.stream().map(q -> ids(search.search(SearchQuery.of(q, 10)))).toList())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void overlongQueriesAreRefused() {
+    assertThatThrownBy(() -> SearchQuery.of("a".repeat(257), 10)).isInstanceOf(InvalidSearch.class);
+  }
+
+  private String first(String q) {
+    return search.search(SearchQuery.of(q, 5)).hits().get(0).id().base();
+  }
+
+  private static List<String> ids(SearchResults results) {
+    return results.hits().stream().map(h -> h.id().base()).toList();
+  }
+
+  private static List<String> words(String name) {
+    return List.of(name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"));
+  }
+}
