@@ -1,12 +1,48 @@
 package dev.paperboy.api;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class ApiConfiguration {
+class ApiConfiguration implements WebMvcConfigurer {
+  /**
+   * The API is public data: any site may read it from a browser, with GET only and without
+   * credentials, so no cookie of a signed-in member ever rides along.
+   */
+  @Override
+  public void addCorsMappings(CorsRegistry registry) {
+    registry
+        .addMapping("/api/**")
+        .allowedOrigins("*")
+        .allowedMethods("GET", "HEAD")
+        .allowCredentials(false)
+        .maxAge(3600);
+    registry
+        .addMapping("/feeds/**")
+        .allowedOrigins("*")
+        .allowedMethods("GET", "HEAD")
+        .allowCredentials(false)
+        .maxAge(3600);
+  }
+
+  @Bean
+  OpenAPI paperboyOpenApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Paperboy API")
+                .version("1")
+                .description(
+                    "Trending research papers. Shaped like the Hugging Face daily papers API: its"
+                        + " clients work unchanged. Errors are application/problem+json."));
+  }
+
   /** ETags on API answers, so that pollers get 304 until the list changes. */
   @Bean
   FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {

@@ -132,6 +132,24 @@ class PapersApi {
         .toList();
   }
 
+  /** Papers like this one (TF-IDF over title and abstract), most alike first. */
+  @GetMapping("/papers/{id}/similar")
+  List<SearchItem> similar(@PathVariable String id, @RequestParam(defaultValue = "10") int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new BadApiRequest("limit must be from 1 to " + MAX_LIMIT);
+    }
+    ArxivId paper = ArxivId.parse(id);
+    if (papers.find(paper).isEmpty()) {
+      throw new PaperNotFound(paper);
+    }
+    List<SearchHit> hits = search.similar(paper, limit);
+    Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::id).toList());
+    return hits.stream()
+        .filter(hit -> found.containsKey(hit.id().base()))
+        .map(hit -> SearchItem.of(found.get(hit.id().base()), hit))
+        .toList();
+  }
+
   @GetMapping("/papers/{id}")
   PaperDetail paper(@PathVariable String id) {
     return detail(ArxivId.parse(id));

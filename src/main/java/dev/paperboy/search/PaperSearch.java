@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.ChangedPaper;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.search.lucene.LuceneIndex;
@@ -68,6 +69,11 @@ public class PaperSearch implements DisposableBean {
    */
   public SearchResults search(SearchQuery query) {
     return index().search(query);
+  }
+
+  /** Papers like the given one, most alike first; empty when it is not indexed. */
+  public List<SearchHit> similar(ArxivId id, int limit) {
+    return index().similar(id, limit);
   }
 
   public IndexState state() {

@@ -18,7 +18,11 @@ public record PaperPage(
     String absUrl,
     String pdfUrl,
     String bibtex,
-    @Nullable Listing listing) {
+    @Nullable Listing listing,
+    List<Similar> similar) {
+
+  /** A paper like this one. */
+  public record Similar(String href, String title, String authors) {}
 
   public record Version(String label, String date) {}
 

@@ -9,6 +9,8 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
+import dev.paperboy.search.PaperSearch;
+import dev.paperboy.search.SearchHit;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -31,13 +33,16 @@ class PaperPageController {
   private final DemoProgress demo;
   private final Announcements announcements;
   private final ArxivSettings arxiv;
+  private final PaperSearch search;
 
   PaperPageController(
       Papers papers,
       DailyLists lists,
       DemoProgress demo,
       Announcements announcements,
-      ArxivSettings arxiv) {
+      ArxivSettings arxiv,
+      PaperSearch search) {
+    this.search = search;
     this.papers = papers;
     this.lists = lists;
     this.demo = demo;
@@ -95,6 +100,16 @@ class PaperPageController {
             pageNumber > 0 ? "/papers/new?p=" + (pageNumber - 1) : null));
     model.addAttribute("chrome", new Chrome("new", demo.status()));
     return "new";
+  }
+
+  private List<PaperPage.Similar> similar(Paper paper) {
+    List<ArxivId> ids = search.similar(paper.id(), 5).stream().map(SearchHit::id).toList();
+    Map<String, Paper> found = papers.findAll(ids);
+    return ids.stream()
+        .map(id -> found.get(id.base()))
+        .filter(java.util.Objects::nonNull)
+        .map(p -> new PaperPage.Similar(Views.href(p), p.title(), Views.authorsLine(p.authors())))
+        .toList();
   }
 
   private static int parsePage(String p) {
@@ -170,7 +185,8 @@ class PaperPageController {
             paper.id().absUrl(),
             paper.id().pdfUrl(),
             BibTex.entry(paper),
-            listing));
+            listing,
+            similar(paper)));
     return "paper";
   }
 }

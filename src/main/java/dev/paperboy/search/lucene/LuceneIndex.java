@@ -225,6 +225,42 @@ public final class LuceneIndex implements Closeable {
     }
   }
 
+  /**
+   * Papers like the given one: Lucene's MoreLikeThis, the terms of its title and abstract that are
+   * frequent in it and rare in the corpus (TF-IDF), as a query. Empty when the paper is not
+   * indexed.
+   */
+  public List<SearchHit> similar(ArxivId id, int limit) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        TopDocs self = searcher.search(new TermQuery(new Term(PaperFields.ID, id.base())), 1);
+        if (self.scoreDocs.length == 0) {
+          return List.of();
+        }
+        org.apache.lucene.queries.mlt.MoreLikeThis mlt =
+            new org.apache.lucene.queries.mlt.MoreLikeThis(searcher.getIndexReader());
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(2);
+        mlt.setMaxQueryTerms(25);
+        Query like = mlt.like(self.scoreDocs[0].doc);
+        Query others =
+            new BooleanQuery.Builder()
+                .add(like, Occur.MUST)
+                .add(new TermQuery(new Term(PaperFields.ID, id.base())), Occur.MUST_NOT)
+                .build();
+        TopDocs top = searcher.search(others, limit);
+        return hits(searcher, others, top.scoreDocs);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the search index", e);
+    }
+  }
+
   private Query build(SearchQuery query) {
     String text = query.text();
     BooleanQuery.Builder filters = new BooleanQuery.Builder();
