@@ -108,6 +108,46 @@ class JdbcPapers implements Papers {
   }
 
   @Override
+  public java.util.SortedMap<LocalDate, Long> publishedPerDay(LocalDate from, LocalDate until) {
+    java.util.SortedMap<LocalDate, Long> perDay = new java.util.TreeMap<>();
+    jdbc.sql(
+            """
+            SELECT published_on, count(*) AS papers FROM papers
+            WHERE published_on >= :from AND published_on <= :until AND deleted_at IS NULL
+            GROUP BY published_on
+            """)
+        .param("from", text(from))
+        .param("until", text(until))
+        .query(
+            rs -> {
+              perDay.put(SqlValues.requiredDate(rs, "published_on"), rs.getLong("papers"));
+            });
+    return perDay;
+  }
+
+  @Override
+  public List<Map.Entry<String, Long>> topPrimaryCategories(int limit) {
+    return jdbc.sql(
+            """
+            SELECT primary_category, count(*) AS papers FROM papers
+            WHERE primary_category IS NOT NULL AND deleted_at IS NULL
+            GROUP BY primary_category
+            ORDER BY papers DESC, primary_category
+            LIMIT :limit
+            """)
+        .param("limit", limit)
+        .query((rs, n) -> Map.entry(rs.getString("primary_category"), rs.getLong("papers")))
+        .list();
+  }
+
+  @Override
+  public java.util.Optional<LocalDate> latestPublicationDay() {
+    return jdbc.sql("SELECT max(published_on) FROM papers WHERE deleted_at IS NULL")
+        .query((rs, n) -> java.util.Optional.ofNullable(SqlValues.date(rs, 1)))
+        .single();
+  }
+
+  @Override
   public long count() {
     return jdbc.sql("SELECT count(*) FROM papers").query(Long.class).single();
   }
@@ -253,9 +293,9 @@ class JdbcPapers implements Papers {
         """
         INSERT INTO papers (arxiv_id, title, abstract, authors, categories, comments,
                             journal_ref, doi, license, report_no, submitter, latest_version,
-                            published_at, updated_at, metadata_date, content_hash, stored_at,
-                            changed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            published_at, updated_at, metadata_date, content_hash,
+                            primary_category, published_on, stored_at, changed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         papers.stream()
             .map(
@@ -276,7 +316,8 @@ class JdbcPapers implements Papers {
         UPDATE papers
         SET title = ?, abstract = ?, authors = ?, categories = ?, comments = ?, journal_ref = ?,
             doi = ?, license = ?, report_no = ?, submitter = ?, latest_version = ?,
-            published_at = ?, updated_at = ?, metadata_date = ?, content_hash = ?, changed_at = ?
+            published_at = ?, updated_at = ?, metadata_date = ?, content_hash = ?,
+            primary_category = ?, published_on = ?, changed_at = ?
         WHERE arxiv_id = ?
         """,
         papers.stream()
@@ -297,9 +338,9 @@ class JdbcPapers implements Papers {
    * Bind types for the paper rows: text everywhere but latest_version. Declaring them spares the
    * driver a parameter-metadata round trip for every null (most papers have several).
    */
-  private static final int[] INSERT_TYPES = textExcept(18, 11);
+  private static final int[] INSERT_TYPES = textExcept(20, 11);
 
-  private static final int[] UPDATE_TYPES = textExcept(17, 10);
+  private static final int[] UPDATE_TYPES = textExcept(19, 10);
 
   private static int[] textExcept(int count, int integerIndex) {
     int[] types = new int[count];
@@ -308,7 +349,7 @@ class JdbcPapers implements Papers {
     return types;
   }
 
-  /** The stored columns of a paper, in table order from arxiv_id to content_hash. */
+  /** The stored columns of a paper, in table order from arxiv_id to published_on. */
   private static Object[] fields(Paper p, String contentHash) {
     return new Object[] {
       p.id().base(),
@@ -326,7 +367,9 @@ class JdbcPapers implements Papers {
       text(p.publishedAt()),
       text(p.updatedAt()),
       p.metadataDate() == null ? null : text(p.metadataDate()),
-      contentHash
+      contentHash,
+      p.primaryCategory(),
+      text(LocalDate.ofInstant(p.publishedAt(), java.time.ZoneOffset.UTC))
     };
   }
 

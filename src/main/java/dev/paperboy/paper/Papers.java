@@ -20,6 +20,16 @@ public interface Papers {
 
   long count();
 
+  /** How many papers were first published on each day in [from, until]; days without are absent. */
+  java.util.SortedMap<java.time.LocalDate, Long> publishedPerDay(
+      java.time.LocalDate from, java.time.LocalDate until);
+
+  /** The most common primary categories with their paper counts, most first. */
+  List<Map.Entry<String, Long>> topPrimaryCategories(int limit);
+
+  /** The latest first-publication day in the store. */
+  Optional<java.time.LocalDate> latestPublicationDay();
+
   /**
    * Papers changed after a position in the change sequence, oldest change first: the feed that
    * derived state (the search index) follows. The position is (changed_at, arxiv_id), so a page
