@@ -141,8 +141,17 @@ class JdbcPapers implements Papers {
   }
 
   @Override
-  public java.util.Optional<LocalDate> latestPublicationDay() {
-    return jdbc.sql("SELECT max(published_on) FROM papers WHERE deleted_at IS NULL")
+  public java.util.Optional<LocalDate> latestPublicationDay(int atLeast) {
+    return jdbc.sql(
+            """
+            SELECT max(published_on) FROM (
+                SELECT published_on FROM papers
+                WHERE deleted_at IS NULL
+                GROUP BY published_on
+                HAVING count(*) >= :atLeast
+            ) AS busy_days
+            """)
+        .param("atLeast", atLeast)
         .query((rs, n) -> java.util.Optional.ofNullable(SqlValues.date(rs, 1)))
         .single();
   }

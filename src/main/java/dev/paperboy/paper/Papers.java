@@ -27,8 +27,11 @@ public interface Papers {
   /** The most common primary categories with their paper counts, most first. */
   List<Map.Entry<String, Long>> topPrimaryCategories(int limit);
 
-  /** The latest first-publication day in the store. */
-  Optional<java.time.LocalDate> latestPublicationDay();
+  /**
+   * The latest day on which at least {@code atLeast} papers were first published: where a chart of
+   * recent days should end, past a few stragglers.
+   */
+  Optional<java.time.LocalDate> latestPublicationDay(int atLeast);
 
   /**
    * Papers changed after a position in the change sequence, oldest change first: the feed that
