@@ -78,18 +78,20 @@ class JdbcPapers implements Papers {
   }
 
   @Override
-  public List<ChangedPaper> changedSince(Instant after, String afterId, int limit) {
+  public List<ChangedPaper> changedSince(Instant after, String afterId, Instant until, int limit) {
     record Position(String id, Instant changedAt, @Nullable Instant deletedAt) {}
     List<Position> positions =
         jdbc.sql(
                 """
                 SELECT arxiv_id, changed_at, deleted_at FROM papers
-                WHERE changed_at > :after OR (changed_at = :after AND arxiv_id > :afterId)
+                WHERE (changed_at > :after OR (changed_at = :after AND arxiv_id > :afterId))
+                  AND changed_at <= :until
                 ORDER BY changed_at, arxiv_id
                 LIMIT :limit
                 """)
             .param("after", text(after))
             .param("afterId", afterId)
+            .param("until", text(until))
             .param("limit", limit)
             .query(
                 (rs, n) ->

@@ -34,11 +34,11 @@ public interface Papers {
   Optional<java.time.LocalDate> latestPublicationDay(int atLeast);
 
   /**
-   * Papers changed after a position in the change sequence, oldest change first: the feed that
-   * derived state (the search index) follows. The position is (changed_at, arxiv_id), so a page
-   * boundary inside one instant loses nothing.
+   * Papers changed after a position in the change sequence and no later than {@code until}, oldest
+   * change first: the feed that derived state (the search index) follows. The position is
+   * (changed_at, arxiv_id), so a page boundary inside one instant loses nothing.
    */
-  List<ChangedPaper> changedSince(Instant after, String afterId, int limit);
+  List<ChangedPaper> changedSince(Instant after, String afterId, Instant until, int limit);
 
   /**
    * Stores the records in one transaction, in order, and says what each did. Idempotent and

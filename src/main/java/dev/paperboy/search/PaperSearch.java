@@ -6,6 +6,7 @@ import dev.paperboy.paper.Papers;
 import dev.paperboy.search.lucene.LuceneIndex;
 import dev.paperboy.store.StoreSettings;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,11 +31,8 @@ public class PaperSearch implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(PaperSearch.class);
   private static final int BATCH = 500;
 
-  /**
-   * Changes are re-read this far back: a transaction that committed late with an earlier changed_at
-   * is still picked up. Re-indexing a paper is an idempotent upsert.
-   */
-  private static final Duration OVERLAP = Duration.ofSeconds(5);
+  /** A rebuild commits the index every this many papers. */
+  private static final int COMMIT_EVERY = 20_000;
 
   private final Papers papers;
   private final StoreSettings store;
@@ -42,11 +40,25 @@ public class PaperSearch implements DisposableBean {
   private final AtomicBoolean rebuilding = new AtomicBoolean();
   private @Nullable LuceneIndex opened;
 
+  private final Clock clock;
+  private final Duration settle;
+
+  /**
+   * @param settle the follower applies only changes at least this old: a transaction that took its
+   *     changed_at before another but committed after it is still ahead of the index's position
+   *     when it becomes visible
+   */
   PaperSearch(
-      Papers papers, StoreSettings store, @Value("${paperboy.search.follow:true}") boolean follow) {
+      Papers papers,
+      StoreSettings store,
+      Clock clock,
+      @Value("${paperboy.search.follow:true}") boolean follow,
+      @Value("${paperboy.search.settle:PT5S}") Duration settle) {
     this.papers = papers;
     this.store = store;
+    this.clock = clock;
     this.follow = follow;
+    this.settle = settle;
   }
 
   /**
@@ -105,27 +117,32 @@ public class PaperSearch implements DisposableBean {
   private synchronized long catchUp(LongConsumer progress) {
     LuceneIndex index = index();
     LuceneIndex.Position position = index.position();
-    Instant after = position == null ? Instant.EPOCH : position.changedAt().minus(OVERLAP);
-    String afterId = "";
+    Instant after = position == null ? Instant.EPOCH : position.changedAt();
+    String afterId = position == null ? "" : position.arxivId();
+    Instant until = clock.instant().minus(settle);
     long applied = 0;
+    long uncommitted = 0;
     while (true) {
-      List<ChangedPaper> changes = papers.changedSince(after, afterId, BATCH);
+      List<ChangedPaper> changes = papers.changedSince(after, afterId, until, BATCH);
       if (changes.isEmpty()) {
         break;
       }
       ChangedPaper last = changes.get(changes.size() - 1);
       LuceneIndex.Position upTo =
           new LuceneIndex.Position(last.changedAt(), last.paper().id().base());
-      LuceneIndex.Position current = index.position();
-      // Never move the recorded position backwards while re-reading the overlap.
-      if (current != null && current.changedAt().isAfter(upTo.changedAt())) {
-        upTo = current;
+      uncommitted += changes.size();
+      boolean commit = changes.size() < BATCH || uncommitted >= COMMIT_EVERY;
+      index.apply(changes, upTo, commit);
+      if (commit) {
+        uncommitted = 0;
       }
-      index.apply(changes, upTo);
       applied += changes.size();
       progress.accept(applied);
       after = last.changedAt();
       afterId = last.paper().id().base();
+    }
+    if (uncommitted > 0) {
+      index.apply(List.of(), index.position(), true);
     }
     if (rebuilding.getAndSet(false)) {
       log.info("Search index built: {} papers", index.documents());

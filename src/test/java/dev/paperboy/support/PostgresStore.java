@@ -23,7 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ExtendWith(PostgresStore.Condition.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = "paperboy.demo.enabled=false")
+    properties = {"paperboy.demo.enabled=false", "paperboy.search.settle=PT0S"})
 @ContextConfiguration(initializers = PostgresStore.Initializer.class)
 public @interface PostgresStore {
   class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {

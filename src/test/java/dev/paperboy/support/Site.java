@@ -16,7 +16,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "paperboy.demo.corpus=classpath:arxiv-snapshot/kaggle-format-sample-250.jsonl")
+    properties = {
+      "paperboy.demo.corpus=classpath:arxiv-snapshot/kaggle-format-sample-250.jsonl",
+      "paperboy.search.settle=PT0S"
+    })
 @ContextConfiguration(initializers = SqliteStore.Initializer.class)
 @Import(FixedClock.class)
 public @interface Site {}

@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = "paperboy.demo.enabled=false")
+    properties = {"paperboy.demo.enabled=false", "paperboy.search.settle=PT0S"})
 @ContextConfiguration(initializers = SqliteStore.Initializer.class)
 public @interface SqliteStore {
   class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {

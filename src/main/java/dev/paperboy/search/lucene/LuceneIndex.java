@@ -142,8 +142,12 @@ public final class LuceneIndex implements Closeable {
 
   public record Position(Instant changedAt, String arxivId) {}
 
-  /** Applies changes and commits them with the new position, in one commit. */
-  public synchronized void apply(List<ChangedPaper> changes, Position upTo) {
+  /**
+   * Applies changes and records the new position. With {@code commit} false they stay in the
+   * writer's buffer (searchable after the next refresh, durable at the next commit): a rebuild
+   * commits every few thousand papers, not every batch.
+   */
+  public synchronized void apply(List<ChangedPaper> changes, Position upTo, boolean commit) {
     try {
       for (ChangedPaper change : changes) {
         Term id = new Term(PaperFields.ID, change.paper().id().base());
@@ -155,11 +159,18 @@ public final class LuceneIndex implements Closeable {
       }
       writer.setLiveCommitData(
           Map.of(CHANGED_AT, upTo.changedAt().toString(), CHANGED_ID, upTo.arxivId()).entrySet());
-      writer.commit();
-      searchers.maybeRefresh();
+      if (commit) {
+        writer.commit();
+        searchers.maybeRefresh();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the search index", e);
     }
+  }
+
+  /** Applies changes and commits them with the new position, in one commit. */
+  public void apply(List<ChangedPaper> changes, Position upTo) {
+    apply(changes, upTo, true);
   }
 
   /** Empties the index and forgets its position, for a rebuild. */
