@@ -102,19 +102,22 @@ public class PaperSearch implements DisposableBean {
 
   /** Applies the changes since the index's position; answers how many were applied. */
   public long catchUp() {
-    return catchUp(done -> {});
+    return catchUp(done -> {}, settle);
   }
 
-  /** Empties the index and builds it again from the database; answers the papers indexed. */
+  /**
+   * Empties the index and builds it again from everything in the database now (no settle time: this
+   * is the explicit, offline rebuild); answers the papers indexed.
+   */
   public long rebuild(LongConsumer progress) {
     synchronized (this) {
       rebuilding.set(true);
       index().clear();
     }
-    return catchUp(progress);
+    return catchUp(progress, Duration.ZERO);
   }
 
-  private synchronized long catchUp(LongConsumer progress) {
+  private synchronized long catchUp(LongConsumer progress, Duration settle) {
     LuceneIndex index = index();
     LuceneIndex.Position position = index.position();
     Instant after = position == null ? Instant.EPOCH : position.changedAt();

@@ -100,6 +100,21 @@ class CommandLineTest {
   }
 
   @Test
+  void reindexRightAfterAnImportIndexesEveryPaper() throws Exception {
+    Path file = dir.resolve("sample.jsonl");
+    Files.write(file, sampleLines(), StandardCharsets.UTF_8);
+    Path data = dir.resolve("data");
+    assertThat(run("import", file.toString(), "--data-dir", data.toString(), "--no-progress"))
+        .isZero();
+    out.getBuffer().setLength(0);
+
+    assertThat(run("reindex", "--data-dir", data.toString(), "--no-progress")).isZero();
+
+    assertThat(out.toString()).contains("reindex: 250 papers indexed, 250 in the index");
+    assertThat(data.resolve("index")).isDirectory();
+  }
+
+  @Test
   void importOfAMissingFileSaysSoAndStartsNothing() {
     Path data = dir.resolve("untouched");
 

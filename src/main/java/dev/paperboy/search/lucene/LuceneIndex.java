@@ -67,16 +67,13 @@ public final class LuceneIndex implements Closeable {
   /** A query that would expand to more clauses than this is refused, not run (API-2). */
   private static final int MAX_CLAUSES = 1_024;
 
-  private final Path path;
   private final Analyzer analyzer = PaperFields.analyzer();
-  private Directory directory;
-  private IndexWriter writer;
-  private SearcherManager searchers;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
   private final boolean fresh;
 
-  private LuceneIndex(Path path, Directory directory, IndexWriter writer, boolean fresh)
-      throws IOException {
-    this.path = path;
+  private LuceneIndex(Directory directory, IndexWriter writer, boolean fresh) throws IOException {
     this.directory = directory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
@@ -96,8 +93,7 @@ public final class LuceneIndex implements Closeable {
             reader.numDocs();
           }
         }
-        return new LuceneIndex(
-            path, directory, writer(directory, PaperFields.analyzer()), !existed);
+        return new LuceneIndex(directory, writer(directory, PaperFields.analyzer()), !existed);
       } catch (IOException | RuntimeException damaged) {
         log.warn(
             "Search index at {} is unreadable ({}); rebuilding it from the database",
@@ -106,7 +102,7 @@ public final class LuceneIndex implements Closeable {
         directory.close();
         wipe(path);
         Directory clean = FSDirectory.open(path);
-        return new LuceneIndex(path, clean, writer(clean, PaperFields.analyzer()), true);
+        return new LuceneIndex(clean, writer(clean, PaperFields.analyzer()), true);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the search index at " + path, e);
