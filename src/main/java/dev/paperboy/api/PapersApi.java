@@ -110,7 +110,10 @@ class PapersApi {
   List<SearchItem> search(
       @RequestParam(defaultValue = "") String q,
       @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(name = "p", defaultValue = "0") int page) {
+      @RequestParam(name = "p", defaultValue = "0") int page,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String until,
+      @RequestParam(defaultValue = "relevance") String sort) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new BadApiRequest("limit must be from 1 to " + MAX_LIMIT);
     }
@@ -119,9 +122,23 @@ class PapersApi {
     }
     SearchResults results;
     try {
+      SearchQuery.Sort order =
+          switch (sort) {
+            case "relevance" -> SearchQuery.Sort.RELEVANCE;
+            case "newest", "publishedAt" -> SearchQuery.Sort.NEWEST;
+            default ->
+                throw new BadApiRequest(
+                    "sort must be relevance or newest, got '" + clip(sort) + "'");
+          };
       results =
           search.search(
-              new SearchQuery(q, null, null, SearchQuery.Sort.RELEVANCE, page * limit, limit));
+              new SearchQuery(
+                  q,
+                  from == null ? null : parseDate(from),
+                  until == null ? null : parseDate(until),
+                  order,
+                  page * limit,
+                  limit));
     } catch (InvalidSearch e) {
       throw new BadApiRequest(e.getMessage());
     }

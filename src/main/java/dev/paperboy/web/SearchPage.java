@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 public record SearchPage(
     String query,
     String sort,
+    String from,
+    String until,
     long total,
     List<Result> results,
     @Nullable String didYouMean,

@@ -21,6 +21,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class SearchPageController {
+  /** A date field of the form: empty means no bound. */
+  private static java.time.@org.jspecify.annotations.Nullable LocalDate day(String text) {
+    try {
+      return text.isBlank() ? null : java.time.LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidSearch(
+          "Dates are YYYY-MM-DD, not '"
+              + (text.length() > 20 ? text.substring(0, 20) : text)
+              + "'");
+    }
+  }
+
   private static final int PAGE_SIZE = 20;
   private static final int MAX_PAGE = 50;
 
@@ -39,6 +51,8 @@ class SearchPageController {
       @RequestParam(defaultValue = "") String q,
       @RequestParam(defaultValue = "relevance") String sort,
       @RequestParam(name = "p", defaultValue = "0") int page,
+      @RequestParam(defaultValue = "") String from,
+      @RequestParam(defaultValue = "") String until,
       Model model,
       jakarta.servlet.http.HttpServletResponse response) {
     model.addAttribute("chrome", new Chrome("search", demo.status()));
@@ -47,13 +61,15 @@ class SearchPageController {
     int pageNumber = Math.max(0, Math.min(page, MAX_PAGE));
     if (q.isBlank()) {
       model.addAttribute(
-          "page", new SearchPage("", sort, 0, List.of(), null, null, null, null, null));
+          "page",
+          new SearchPage("", sort, from, until, 0, List.of(), null, null, null, null, null));
       return "search";
     }
     SearchResults results;
     try {
       results =
-          search.search(new SearchQuery(q, null, null, order, pageNumber * PAGE_SIZE, PAGE_SIZE));
+          search.search(
+              new SearchQuery(q, day(from), day(until), order, pageNumber * PAGE_SIZE, PAGE_SIZE));
     } catch (InvalidSearch e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute(
@@ -61,6 +77,8 @@ class SearchPageController {
           new SearchPage(
               q.length() > 300 ? q.substring(0, 300) : q,
               sort,
+              from,
+              until,
               0,
               List.of(),
               null,
@@ -87,13 +105,23 @@ class SearchPageController {
                 })
             .toList();
     String base =
-        "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&sort=" + sort + "&p=";
+        "/search?q="
+            + URLEncoder.encode(q, StandardCharsets.UTF_8)
+            + "&sort="
+            + URLEncoder.encode(sort, StandardCharsets.UTF_8)
+            + "&from="
+            + URLEncoder.encode(from, StandardCharsets.UTF_8)
+            + "&until="
+            + URLEncoder.encode(until, StandardCharsets.UTF_8)
+            + "&p=";
     boolean more = (long) (pageNumber + 1) * PAGE_SIZE < results.total() && pageNumber < MAX_PAGE;
     model.addAttribute(
         "page",
         new SearchPage(
             q,
             sort,
+            from,
+            until,
             results.total(),
             shown,
             results.didYouMean(),

@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SearchPagesTest {
   @LocalServerPort int port;
   @Autowired PaperSearch search;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @BeforeEach
   void indexed() {
@@ -91,6 +93,32 @@ class SearchPagesTest {
     assertThat(api.statusCode()).as(q).isEqualTo(200);
     assertThat(page.statusCode()).as(q).isEqualTo(200);
     assertThat(Jsoup.parse(page.body()).select("article.result script, main script")).isEmpty();
+  }
+
+  @Test
+  void dateFiltersAndNewestFirst() throws Exception {
+    List<String> expected =
+        jdbc.sql(
+                "SELECT arxiv_id FROM papers WHERE published_on >= '2024-01-01' ORDER BY published_at DESC")
+            .query(String.class)
+            .list();
+    var items =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(Http.get(port, "/api/papers/search?q=&from=2024-01-01&sort=newest").body());
+    List<String> ids = new java.util.ArrayList<>();
+    items.forEach(i -> ids.add(i.get("paper").get("id").asString()));
+
+    assertThat(ids).isEqualTo(expected).isNotEmpty();
+    assertThat(Http.get(port, "/api/papers/search?q=x&from=yesterday").statusCode()).isEqualTo(400);
+    assertThat(Http.get(port, "/api/papers/search?q=x&sort=upside-down").statusCode())
+        .isEqualTo(400);
+    assertThat(Http.get(port, "/search?q=x&from=not-a-date").statusCode()).isEqualTo(400);
+    assertThat(
+            Jsoup.parse(Http.get(port, "/search?q=&from=2024-01-01&until=2024-12-31").body())
+                .select("input[name=from]")
+                .attr("value"))
+        .isEqualTo("2024-01-01");
   }
 
   @Test
