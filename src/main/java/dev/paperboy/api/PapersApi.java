@@ -2,20 +2,17 @@ package dev.paperboy.api;
 
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.paper.ArxivId;
-import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperNotFound;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.ranking.ListPeriod;
 import dev.paperboy.ranking.Rankings;
 import dev.paperboy.search.InvalidSearch;
 import dev.paperboy.search.PaperSearch;
-import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchResults;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -142,11 +139,7 @@ class PapersApi {
     } catch (InvalidSearch e) {
       throw new BadApiRequest(e.getMessage());
     }
-    Map<String, Paper> found = papers.findAll(results.hits().stream().map(SearchHit::id).toList());
-    return results.hits().stream()
-        .filter(hit -> found.containsKey(hit.id().base()))
-        .map(hit -> SearchItem.of(found.get(hit.id().base()), hit))
-        .toList();
+    return results.hits().stream().map(SearchItem::of).toList();
   }
 
   /** Papers like this one (TF-IDF over title and abstract), most alike first. */
@@ -159,12 +152,7 @@ class PapersApi {
     if (papers.find(paper).isEmpty()) {
       throw new PaperNotFound(paper);
     }
-    List<SearchHit> hits = search.similar(paper, limit);
-    Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::id).toList());
-    return hits.stream()
-        .filter(hit -> found.containsKey(hit.id().base()))
-        .map(hit -> SearchItem.of(found.get(hit.id().base()), hit))
-        .toList();
+    return search.similar(paper, limit).stream().map(SearchItem::of).toList();
   }
 
   @GetMapping("/papers/{id}")

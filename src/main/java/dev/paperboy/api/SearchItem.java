@@ -1,6 +1,5 @@
 package dev.paperboy.api;
 
-import dev.paperboy.paper.Paper;
 import dev.paperboy.search.SearchHit;
 import java.util.List;
 
@@ -12,15 +11,15 @@ record SearchItem(Found paper, String title, String highlightedTitle, String sni
   record Found(
       String id, String title, String summary, List<ApiAuthor> authors, String publishedAt) {}
 
-  static SearchItem of(Paper paper, SearchHit hit) {
+  static SearchItem of(SearchHit hit) {
     return new SearchItem(
         new Found(
-            paper.id().base(),
-            paper.title(),
-            paper.abstractText(),
-            paper.authors().stream().map(name -> new ApiAuthor(name, false)).toList(),
-            ApiTimes.of(paper.publishedAt())),
-        paper.title(),
+            hit.id().base(),
+            hit.title(),
+            hit.abstractText(),
+            hit.authors().stream().map(name -> new ApiAuthor(name, false)).toList(),
+            ApiTimes.of(hit.publishedAt())),
+        hit.title(),
         hit.titleHtml(),
         hit.snippetHtml());
   }

@@ -10,7 +10,6 @@ import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.search.PaperSearch;
-import dev.paperboy.search.SearchHit;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -103,12 +102,11 @@ class PaperPageController {
   }
 
   private List<PaperPage.Similar> similar(Paper paper) {
-    List<ArxivId> ids = search.similar(paper.id(), 5).stream().map(SearchHit::id).toList();
-    Map<String, Paper> found = papers.findAll(ids);
-    return ids.stream()
-        .map(id -> found.get(id.base()))
-        .filter(java.util.Objects::nonNull)
-        .map(p -> new PaperPage.Similar(Views.href(p), p.title(), Views.authorsLine(p.authors())))
+    return search.similar(paper.id(), 5).stream()
+        .map(
+            hit ->
+                new PaperPage.Similar(
+                    "/papers/" + hit.id().base(), hit.title(), Views.authorsLine(hit.authors())))
         .toList();
   }
 

@@ -1,18 +1,14 @@
 package dev.paperboy.web;
 
 import dev.paperboy.demo.DemoProgress;
-import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.Papers;
 import dev.paperboy.search.InvalidSearch;
 import dev.paperboy.search.PaperSearch;
-import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchResults;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,12 +33,12 @@ class SearchPageController {
   private static final int MAX_PAGE = 50;
 
   private final PaperSearch search;
-  private final Papers papers;
+
   private final DemoProgress demo;
 
-  SearchPageController(PaperSearch search, Papers papers, DemoProgress demo) {
+  SearchPageController(PaperSearch search, DemoProgress demo) {
     this.search = search;
-    this.papers = papers;
+
     this.demo = demo;
   }
 
@@ -88,21 +84,17 @@ class SearchPageController {
               null));
       return "search";
     }
-    Map<String, Paper> found = papers.findAll(results.hits().stream().map(SearchHit::id).toList());
     List<SearchPage.Result> shown =
         results.hits().stream()
-            .filter(hit -> found.containsKey(hit.id().base()))
             .map(
-                hit -> {
-                  Paper paper = found.get(hit.id().base());
-                  return new SearchPage.Result(
-                      Views.href(paper),
-                      paper.id().base(),
-                      hit.titleHtml(),
-                      hit.snippetHtml(),
-                      Views.authorsLine(paper.authors()),
-                      Views.DAY.format(paper.publishedAt().atZone(ZoneOffset.UTC)));
-                })
+                hit ->
+                    new SearchPage.Result(
+                        "/papers/" + hit.id().base(),
+                        hit.id().base(),
+                        hit.titleHtml(),
+                        hit.snippetHtml(),
+                        Views.authorsLine(hit.authors()),
+                        Views.DAY.format(hit.publishedAt().atZone(ZoneOffset.UTC))))
             .toList();
     String base =
         "/search?q="

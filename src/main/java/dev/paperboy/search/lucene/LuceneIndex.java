@@ -60,6 +60,14 @@ public final class LuceneIndex implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
   private static final String CHANGED_AT = "paperboy.changedAt";
   private static final String CHANGED_ID = "paperboy.changedId";
+
+  /**
+   * The document layout of this build; an index written with another is rebuilt, not read. Raise it
+   * whenever {@link PaperFields} changes what a document holds.
+   */
+  static final String SCHEMA = "2";
+
+  private static final String SCHEMA_KEY = "paperboy.schema";
   private static final Pattern AUTHOR = Pattern.compile("(?i)\\bauthor:(?:\"([^\"]*)\"|(\\S+))");
   private static final Pattern CATEGORY = Pattern.compile("(?i)\\b(?:cat|category):(\\S+)");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
@@ -91,6 +99,11 @@ public final class LuceneIndex implements Closeable {
           // Reading it whole once finds a truncated or damaged segment before we rely on it.
           try (DirectoryReader reader = DirectoryReader.open(directory)) {
             reader.numDocs();
+            String schema = reader.getIndexCommit().getUserData().get(SCHEMA_KEY);
+            if (reader.numDocs() > 0 && !SCHEMA.equals(schema)) {
+              throw new IOException(
+                  "index written with document layout " + schema + ", not " + SCHEMA);
+            }
           }
         }
         return new LuceneIndex(directory, writer(directory, PaperFields.analyzer()), !existed);
@@ -154,7 +167,11 @@ public final class LuceneIndex implements Closeable {
         }
       }
       writer.setLiveCommitData(
-          Map.of(CHANGED_AT, upTo.changedAt().toString(), CHANGED_ID, upTo.arxivId()).entrySet());
+          Map.of(
+                  CHANGED_AT, upTo.changedAt().toString(),
+                  CHANGED_ID, upTo.arxivId(),
+                  SCHEMA_KEY, SCHEMA)
+              .entrySet());
       if (commit) {
         writer.commit();
         searchers.maybeRefresh();
@@ -374,8 +391,18 @@ public final class LuceneIndex implements Closeable {
                   abstractText.length() > 240
                       ? abstractText.substring(0, 240) + " …"
                       : abstractText);
+      String authors = doc.get(PaperFields.AUTHORS);
+      Number publishedAt = doc.getField(PaperFields.PUBLISHED_AT).numericValue();
       hits.add(
-          new SearchHit(ArxivId.parse(doc.get(PaperFields.ID)), page[i].score, title, snippet));
+          new SearchHit(
+              ArxivId.parse(doc.get(PaperFields.ID)),
+              page[i].score,
+              title,
+              snippet,
+              doc.get(PaperFields.TITLE),
+              abstractText,
+              authors.isEmpty() ? List.of() : List.of(authors.split(PaperFields.AUTHOR_SEPARATOR)),
+              Instant.ofEpochSecond(publishedAt.longValue())));
     }
     return hits;
   }

@@ -30,6 +30,9 @@ final class PaperFields {
   static final String PUBLISHED_DAY = "published_day";
   static final String PUBLISHED_AT = "published_at";
 
+  /** Joins the stored author names; no author name contains it. */
+  static final String AUTHOR_SEPARATOR = "; ";
+
   /** Query-time weights: a title match counts most, then authors, then the abstract. */
   static final Map<String, Float> WEIGHTS = Map.of(TITLE, 3f, AUTHORS, 2f, ABSTRACT, 1f);
 
@@ -48,7 +51,8 @@ final class PaperFields {
     doc.add(new TextField(TITLE, paper.title(), Field.Store.YES));
     doc.add(new StringField(TITLE_EXACT, normalise(paper.title()), Field.Store.NO));
     doc.add(new TextField(ABSTRACT, paper.abstractText(), Field.Store.YES));
-    doc.add(new TextField(AUTHORS, String.join("; ", paper.authors()), Field.Store.YES));
+    doc.add(
+        new TextField(AUTHORS, String.join(AUTHOR_SEPARATOR, paper.authors()), Field.Store.YES));
     for (String author : paper.authors()) {
       doc.add(new StringField(AUTHOR_EXACT, normalise(author), Field.Store.NO));
     }
@@ -62,6 +66,7 @@ final class PaperFields {
     doc.add(new StoredField(PUBLISHED_DAY, day));
     // Seconds, for "newest first": days alone would tie a whole day's papers.
     doc.add(new NumericDocValuesField(PUBLISHED_AT, paper.publishedAt().getEpochSecond()));
+    doc.add(new StoredField(PUBLISHED_AT, paper.publishedAt().getEpochSecond()));
     return doc;
   }
 

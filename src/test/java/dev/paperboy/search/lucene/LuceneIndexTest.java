@@ -36,6 +36,24 @@ class LuceneIndexTest {
     }
   }
 
+  @Test
+  void anIndexWrittenWithAnotherDocumentLayoutIsRebuilt() throws IOException {
+    try (org.apache.lucene.store.Directory directory =
+            org.apache.lucene.store.FSDirectory.open(dir);
+        org.apache.lucene.index.IndexWriter writer =
+            new org.apache.lucene.index.IndexWriter(
+                directory, new org.apache.lucene.index.IndexWriterConfig())) {
+      writer.addDocument(PaperFields.document(aPaper("2401.00001").build()));
+      writer.setLiveCommitData(java.util.Map.of("paperboy.schema", "1").entrySet());
+      writer.commit();
+    }
+
+    try (LuceneIndex index = LuceneIndex.open(dir)) {
+      assertThat(index.fresh()).isTrue();
+      assertThat(index.documents()).isZero();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"delete", "truncate"})
   void aDamagedSegmentMakesTheIndexStartAfresh(String damage) throws IOException {
