@@ -1,5 +1,7 @@
 package dev.paperboy.curation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.paperboy.account.Member;
 import dev.paperboy.account.Members;
 import dev.paperboy.paper.ArxivId;
@@ -27,6 +29,9 @@ public class DailyLists {
   private final Clock clock;
   private final CurationSettings settings;
 
+  /** Reads of the lists, reused for a moment: the daily page is the site's busiest. */
+  private final Cache<Read, Object> cache;
+
   DailyLists(
       JdbcDailyEntries entries,
       Papers papers,
@@ -38,6 +43,8 @@ public class DailyLists {
     this.members = members;
     this.clock = clock;
     this.settings = settings;
+    this.cache =
+        Caffeine.newBuilder().expireAfterWrite(settings.cacheFor()).maximumSize(1_000).build();
   }
 
   /** Today in the configured zone. */
@@ -46,8 +53,11 @@ public class DailyLists {
   }
 
   /** A page of a day's list, most upvoted first, ties by submission time. */
+  @SuppressWarnings("unchecked")
   public List<DailyEntry> day(LocalDate date, int offset, int limit) {
-    return complete(entries.day(date, offset, limit));
+    return (List<DailyEntry>)
+        cache.get(
+            new Read("day", date, offset, limit), k -> complete(entries.day(date, offset, limit)));
   }
 
   /**
@@ -69,19 +79,27 @@ public class DailyLists {
   }
 
   /** The latest day on or before {@code date} that has a list. */
+  @SuppressWarnings("unchecked")
   public Optional<LocalDate> latestOnOrBefore(LocalDate date) {
-    return entries.latestOnOrBefore(date);
+    return (Optional<LocalDate>)
+        cache.get(new Read("latest", date, 0, 0), k -> entries.latestOnOrBefore(date));
   }
 
   /** The closest earlier day that has a list. */
+  @SuppressWarnings("unchecked")
   public Optional<LocalDate> previousDay(LocalDate date) {
-    return entries.before(date);
+    return (Optional<LocalDate>)
+        cache.get(new Read("before", date, 0, 0), k -> entries.before(date));
   }
 
   /** The closest later day that has a list. */
+  @SuppressWarnings("unchecked")
   public Optional<LocalDate> nextDay(LocalDate date) {
-    return entries.after(date);
+    return (Optional<LocalDate>) cache.get(new Read("after", date, 0, 0), k -> entries.after(date));
   }
+
+  /** A cached read: what was asked, of which day. */
+  private record Read(String what, LocalDate date, int offset, int limit) {}
 
   /** The paper's entry, if it is on a list. */
   public Optional<DailyEntry> entryFor(ArxivId id) {
@@ -107,7 +125,9 @@ public class DailyLists {
   /** As {@link #feature(ArxivId, LocalDate, Member)}, recording an explicit submission time. */
   public boolean feature(ArxivId id, LocalDate date, Member curator, Instant submittedAt) {
     Paper paper = papers.find(id).orElseThrow(() -> new PaperNotFound(id));
-    return entries.insert(paper.id().base(), date, curator.id(), submittedAt);
+    boolean added = entries.insert(paper.id().base(), date, curator.id(), submittedAt);
+    cache.invalidateAll();
+    return added;
   }
 
   private List<DailyEntry> complete(List<JdbcDailyEntries.Row> rows) {
