@@ -5,7 +5,8 @@
 #
 #   mvn -q -DskipTests package && bench/search.sh [CORPUS] [SECONDS]
 #
-# Needs wrk (apt-get install wrk). Writes its store under target/bench-data.
+# Needs wrk (apt-get install wrk). Writes its store under target/bench-data; REUSE=1 keeps a store
+# built by an earlier run (it is still reindexed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/data/arxiv-snapshot/arxiv-2016-10_2017-04-100k.snapshot.jsonl.gz}
@@ -13,14 +14,15 @@ seconds=${2:-20}
 jar=target/paperboy.jar
 data=target/bench-data
 port=${PORT:-18090}
-rm -rf "$data"
-
-# The demo (seed day + 10k) first, then the 100k corpus into the same store.
-java -jar "$jar" serve --port "$port" --data-dir "$data" > "$data.serve.log" 2>&1 &
-pid=$!
-until grep -q "Demo: corpus loaded" "$data.serve.log" 2>/dev/null; do sleep 0.5; done
-kill "$pid"; wait "$pid" 2>/dev/null || true
-java -jar "$jar" import --no-progress --data-dir "$data" "$corpus"
+if [ "${REUSE:-0}" != 1 ] || [ ! -d "$data" ]; then
+  rm -rf "$data"
+  # The demo (seed day + 10k) first, then the 100k corpus into the same store.
+  java -jar "$jar" serve --port "$port" --data-dir "$data" > "$data.serve.log" 2>&1 &
+  pid=$!
+  until grep -q "Demo: corpus loaded" "$data.serve.log" 2>/dev/null; do sleep 0.5; done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  java -jar "$jar" import --no-progress --data-dir "$data" "$corpus"
+fi
 java -jar "$jar" reindex --no-progress --data-dir "$data"
 
 # SearchBenchmark opens target/bench-data/index, the index just built.

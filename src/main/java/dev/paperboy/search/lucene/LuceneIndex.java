@@ -65,7 +65,7 @@ public final class LuceneIndex implements Closeable {
    * The document layout of this build; an index written with another is rebuilt, not read. Raise it
    * whenever {@link PaperFields} changes what a document holds.
    */
-  static final String SCHEMA = "2";
+  static final String SCHEMA = "3";
 
   private static final String SCHEMA_KEY = "paperboy.schema";
   private static final Pattern AUTHOR = Pattern.compile("(?i)\\bauthor:(?:\"([^\"]*)\"|(\\S+))");

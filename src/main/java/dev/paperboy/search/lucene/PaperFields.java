@@ -11,11 +11,13 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 
 /** The index's field names and how a paper becomes a document: the one mapping. */
 final class PaperFields {
@@ -36,7 +38,20 @@ final class PaperFields {
   /** Query-time weights: a title match counts most, then authors, then the abstract. */
   static final Map<String, Float> WEIGHTS = Map.of(TITLE, 3f, AUTHORS, 2f, ABSTRACT, 1f);
 
+  /**
+   * Stored, tokenized text with offsets in the postings: the highlighter then reads match positions
+   * from the index instead of analysing every hit's abstract again.
+   */
+  private static final FieldType PROSE = prose();
+
   private PaperFields() {}
+
+  private static FieldType prose() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
 
   /** English stemming for prose; names and the spelling field are only tokenized and lowercased. */
   static Analyzer analyzer() {
@@ -48,9 +63,9 @@ final class PaperFields {
   static Document document(Paper paper) {
     Document doc = new Document();
     doc.add(new StringField(ID, paper.id().base(), Field.Store.YES));
-    doc.add(new TextField(TITLE, paper.title(), Field.Store.YES));
+    doc.add(new Field(TITLE, paper.title(), PROSE));
     doc.add(new StringField(TITLE_EXACT, normalise(paper.title()), Field.Store.NO));
-    doc.add(new TextField(ABSTRACT, paper.abstractText(), Field.Store.YES));
+    doc.add(new Field(ABSTRACT, paper.abstractText(), PROSE));
     doc.add(
         new TextField(AUTHORS, String.join(AUTHOR_SEPARATOR, paper.authors()), Field.Store.YES));
     for (String author : paper.authors()) {

@@ -44,7 +44,7 @@ class LuceneIndexTest {
             new org.apache.lucene.index.IndexWriter(
                 directory, new org.apache.lucene.index.IndexWriterConfig())) {
       writer.addDocument(PaperFields.document(aPaper("2401.00001").build()));
-      writer.setLiveCommitData(java.util.Map.of("paperboy.schema", "1").entrySet());
+      writer.setLiveCommitData(java.util.Map.of("paperboy.schema", "2").entrySet());
       writer.commit();
     }
 
