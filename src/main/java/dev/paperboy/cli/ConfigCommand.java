@@ -23,10 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "config",
     mixinStandardHelpOptions = true,
-    description = {
-      "Print the effective settings (defaults, application.yml, environment), secrets masked.",
-      "Touches neither the database nor the data directory."
-    })
+    description =
+        "Print the effective settings (defaults, application.yml, environment), secrets masked. Touches neither the database nor the data directory.")
 class ConfigCommand implements Callable<Integer> {
   static final String MASK = "********";
   private static final Pattern URL_SECRET =

@@ -5,7 +5,6 @@ import dev.paperboy.ingest.HarvestRequest;
 import dev.paperboy.ingest.HarvestSummary;
 import dev.paperboy.ingest.OaiHarvester;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -13,6 +12,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,11 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "harvest",
     mixinStandardHelpOptions = true,
-    description = {
-      "Harvest arXiv metadata over OAI-PMH into the store, politely (one request per 3 s).",
-      "Without --from it continues from the last finished harvest of the same set and format;",
-      "an interrupted harvest resumes where it stopped."
-    })
+    description =
+        "Harvest arXiv metadata over OAI-PMH into the store, politely (one request per 3 s). Without --from it continues from the last finished harvest of the same set and format; an interrupted harvest resumes where it stopped.")
 class HarvestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -43,14 +40,7 @@ class HarvestCommand implements Callable<Integer> {
       description = "arXivRaw (with versions, default), arXiv or oai_dc")
   String metadata;
 
-  @Option(
-      names = "--data-dir",
-      defaultValue = "${env:PAPERBOY_DATA_DIR:-./data}",
-      description = "data directory (env PAPERBOY_DATA_DIR; default ${DEFAULT-VALUE})")
-  Path dataDir;
-
-  @Option(names = "--no-progress", description = "no progress bar, even on a terminal")
-  boolean noProgress;
+  @Mixin StoreOptions store;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -62,10 +52,10 @@ class HarvestCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("paperboy harvest: " + e.getMessage());
       return 2;
     }
-    try (ConfigurableApplicationContext context = Contexts.oneShot(dataDir)) {
+    try (ConfigurableApplicationContext context = Contexts.oneShot(store.dataDir)) {
       OaiHarvester harvester = context.getBean(OaiHarvester.class);
       HarvestSummary summary;
-      if (noProgress || System.console() == null) {
+      if (!store.showProgress()) {
         summary = harvester.harvest(request, HarvestProgress.NONE);
       } else {
         try (ProgressBar bar =

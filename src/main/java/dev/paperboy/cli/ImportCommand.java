@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,11 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = {
-      "Import arXiv metadata snapshot files (JSON lines, plain or .gz) of any size.",
-      "Idempotent: importing a file again changes nothing; a newer version of a paper updates it",
-      "and keeps its version history. Bad lines are reported by number and skipped."
-    })
+    description =
+        "Import arXiv metadata snapshot files (JSON lines, plain or .gz) of any size. Idempotent: importing a file again changes nothing; a newer version of a paper updates it and keeps its version history. Bad lines are reported by number and skipped.")
 class ImportCommand implements Callable<Integer> {
   /** How many rejected lines are printed; the summary counts them all. */
   private static final int PROBLEMS_SHOWN = 50;
@@ -37,19 +35,12 @@ class ImportCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "snapshot files to import")
   List<Path> files;
 
-  @Option(
-      names = "--data-dir",
-      defaultValue = "${env:PAPERBOY_DATA_DIR:-./data}",
-      description = "data directory (env PAPERBOY_DATA_DIR; default ${DEFAULT-VALUE})")
-  Path dataDir;
+  @Mixin StoreOptions store;
 
   @Option(
       names = "--dry-run",
       description = "read and check every line, store nothing (a parse-only pass)")
   boolean dryRun;
-
-  @Option(names = "--no-progress", description = "no progress bar, even on a terminal")
-  boolean noProgress;
 
   @Override
   public Integer call() throws IOException {
@@ -62,7 +53,7 @@ class ImportCommand implements Callable<Integer> {
       }
     }
     int exit = 0;
-    try (ConfigurableApplicationContext context = Contexts.oneShot(dataDir)) {
+    try (ConfigurableApplicationContext context = Contexts.oneShot(store.dataDir)) {
       SnapshotImporter importer = context.getBean(SnapshotImporter.class);
       for (Path file : files) {
         ImportSummary summary = importOne(importer, file);
@@ -81,7 +72,7 @@ class ImportCommand implements Callable<Integer> {
   }
 
   private ImportSummary importOne(SnapshotImporter importer, Path file) throws IOException {
-    if (noProgress || System.console() == null) {
+    if (!store.showProgress()) {
       return importer.importFile(file, dryRun, ImportProgress.NONE);
     }
     try (ProgressBar bar =

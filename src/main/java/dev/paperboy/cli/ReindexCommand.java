@@ -2,45 +2,34 @@ package dev.paperboy.cli;
 
 import dev.paperboy.paper.Papers;
 import dev.paperboy.search.PaperSearch;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
     name = "reindex",
     mixinStandardHelpOptions = true,
-    description = {
-      "Rebuild the search index from the database. The index is derived data; serve keeps it",
-      "current by itself and rebuilds it when it is missing or unreadable. Stop serve first:",
-      "one process at a time may write the index."
-    })
+    description =
+        "Rebuild the search index from the database. The index is derived data; serve keeps it current by itself and rebuilds it when it is missing or unreadable. Stop serve first: one process at a time may write the index.")
 class ReindexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data-dir",
-      defaultValue = "${env:PAPERBOY_DATA_DIR:-./data}",
-      description = "data directory (env PAPERBOY_DATA_DIR; default ${DEFAULT-VALUE})")
-  Path dataDir;
-
-  @Option(names = "--no-progress", description = "no progress bar, even on a terminal")
-  boolean noProgress;
+  @Mixin StoreOptions store;
 
   @Override
   public Integer call() {
-    try (ConfigurableApplicationContext context = Contexts.oneShot(dataDir)) {
+    try (ConfigurableApplicationContext context = Contexts.oneShot(store.dataDir)) {
       PaperSearch search = context.getBean(PaperSearch.class);
       long total = context.getBean(Papers.class).count();
       long started = System.nanoTime();
       long indexed;
-      if (noProgress || System.console() == null) {
+      if (!store.showProgress()) {
         indexed = search.rebuild(done -> {});
       } else {
         try (ProgressBar bar =

@@ -13,10 +13,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = {
-      "Serve the site, the JSON API and the scheduled work.",
-      "A fresh data directory starts with the demo: the seed day and 10,000 real arXiv papers."
-    })
+    description =
+        "Serve the site, the JSON API and the scheduled work. A fresh data directory starts with the demo: the seed day and 10,000 real arXiv papers.")
 class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--port",

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.support.Http;
 import dev.paperboy.support.Site;
+import dev.paperboy.support.SiteIndex;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +28,7 @@ class ApiDiscoveryTest {
 
   @BeforeEach
   void indexed() {
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              search.catchUp();
-              return search.state().documents() >= 257;
-            });
+    SiteIndex.awaitDemo(search);
   }
 
   @Test

@@ -9,16 +9,15 @@ import dev.paperboy.search.PaperSearch;
 import dev.paperboy.support.Http;
 import dev.paperboy.support.SeedDayFile;
 import dev.paperboy.support.Site;
+import dev.paperboy.support.SiteIndex;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,13 +34,7 @@ class FeedsTest {
 
   @BeforeEach
   void indexed() {
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              search.catchUp();
-              return search.state().documents() >= 257;
-            });
+    SiteIndex.awaitDemo(search);
   }
 
   @Test

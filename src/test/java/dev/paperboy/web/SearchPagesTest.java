@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.support.Http;
 import dev.paperboy.support.Site;
+import dev.paperboy.support.SiteIndex;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,14 +28,7 @@ class SearchPagesTest {
 
   @BeforeEach
   void indexed() {
-    // The demo corpus loads in the background; the index follows it.
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              search.catchUp();
-              return search.state().documents() >= 257;
-            });
+    SiteIndex.awaitDemo(search);
   }
 
   @Test
