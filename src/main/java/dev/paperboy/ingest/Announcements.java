@@ -1,9 +1,13 @@
 package dev.paperboy.ingest;
 
 import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.Papers;
 import dev.paperboy.store.SqlValues;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,10 +15,35 @@ import org.springframework.stereotype.Service;
 /** What arXiv announced in the followed categories, by day: read side for the "New" page. */
 @Service
 public class Announcements {
-  private final JdbcClient jdbc;
+  private static final List<String> NEW_AND_CROSS = List.of("new", "cross", "replace-cross");
 
-  Announcements(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final Papers papers;
+
+  Announcements(JdbcClient jdbc, Papers papers) {
     this.jdbc = jdbc;
+    this.papers = papers;
+  }
+
+  /**
+   * What is new: a page of the papers arXiv announced on its latest announcement day (new papers
+   * and cross-lists), or, before any listing has been read, of the most recently published papers.
+   *
+   * @param day the announcement day, or empty when the page lists the newest papers instead
+   */
+  public record Latest(Optional<LocalDate> day, List<Paper> papers) {}
+
+  public Latest latest(int offset, int limit) {
+    Optional<LocalDate> day = latestDay();
+    if (day.isEmpty()) {
+      return new Latest(day, papers.newest(offset, limit));
+    }
+    List<ArxivId> ids = day(day.get(), NEW_AND_CROSS);
+    List<ArxivId> slice =
+        ids.subList(Math.min(ids.size(), offset), Math.min(ids.size(), offset + limit));
+    Map<String, Paper> byId = papers.findAll(slice);
+    return new Latest(
+        day, slice.stream().map(id -> byId.get(id.base())).filter(Objects::nonNull).toList());
   }
 
   public Optional<LocalDate> latestDay() {

@@ -10,12 +10,10 @@ import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.search.PaperSearch;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,29 +54,20 @@ class PaperPageController {
   @GetMapping("/papers/new")
   String newest(@RequestParam(name = "p", defaultValue = "0") String p, Model model) {
     int pageNumber = parsePage(p);
-    Optional<LocalDate> announced = announcements.latestDay();
-    List<Paper> found;
-    String heading;
-    if (announced.isPresent()) {
-      List<ArxivId> ids =
-          announcements.day(announced.get(), List.of("new", "cross", "replace-cross"));
-      List<ArxivId> slice =
-          ids.subList(
-              Math.min(ids.size(), pageNumber * NEW_PAGE_SIZE),
-              Math.min(ids.size(), (pageNumber + 1) * NEW_PAGE_SIZE + 1));
-      Map<String, Paper> byId = papers.findAll(slice);
-      found =
-          slice.stream().map(id -> byId.get(id.base())).filter(java.util.Objects::nonNull).toList();
-      heading =
-          "Announced on arXiv on "
-              + Views.DAY.format(announced.get())
-              + " in "
-              + String.join(", ", arxiv.categories())
-              + ": new papers and cross-lists.";
-    } else {
-      found = papers.newest(pageNumber * NEW_PAGE_SIZE, NEW_PAGE_SIZE + 1);
-      heading = "The most recently published papers in this Paperboy, newest first.";
-    }
+    Announcements.Latest latest =
+        announcements.latest(pageNumber * NEW_PAGE_SIZE, NEW_PAGE_SIZE + 1);
+    List<Paper> found = latest.papers();
+    String heading =
+        latest
+            .day()
+            .map(
+                day ->
+                    "Announced on arXiv on "
+                        + Views.DAY.format(day)
+                        + " in "
+                        + String.join(", ", arxiv.categories())
+                        + ": new papers and cross-lists.")
+            .orElse("The most recently published papers in this Paperboy, newest first.");
     boolean more = found.size() > NEW_PAGE_SIZE && pageNumber + 1 < NEW_MAX_PAGES;
     List<Paper> shown = found.subList(0, Math.min(NEW_PAGE_SIZE, found.size()));
     Map<String, DailyEntry> listed = lists.entriesFor(shown.stream().map(Paper::id).toList());
