@@ -75,7 +75,14 @@ public class DailyLists {
       }
       memberId = member.get().id();
     }
-    return complete(entries.range(from, to, memberId, offset, limit));
+    Long member = memberId;
+    @SuppressWarnings("unchecked")
+    List<DailyEntry> read =
+        (List<DailyEntry>)
+            cache.get(
+                new Read("between", from, to, member, offset, limit),
+                k -> complete(entries.range(from, to, member, offset, limit)));
+    return read;
   }
 
   /** The latest day on or before {@code date} that has a list. */
@@ -99,7 +106,12 @@ public class DailyLists {
   }
 
   /** A cached read: what was asked, of which day. */
-  private record Read(String what, LocalDate date, int offset, int limit) {}
+  private record Read(
+      String what, LocalDate date, LocalDate to, @Nullable Long member, int offset, int limit) {
+    Read(String what, LocalDate date, int offset, int limit) {
+      this(what, date, date, null, offset, limit);
+    }
+  }
 
   /** The paper's entry, if it is on a list. */
   public Optional<DailyEntry> entryFor(ArxivId id) {
