@@ -25,96 +25,108 @@ public final class ArxivAtomParser {
   public static AtomFeed parse(InputStream in) {
     XMLStreamReader reader = SafeXml.open(in);
     try {
-      Long total = null;
-      boolean sawFeed = false;
-      List<AtomEntry> entries = new ArrayList<>();
-      for (int event = SafeXml.next(reader);
-          event != XMLStreamReader.END_DOCUMENT;
-          event = SafeXml.next(reader)) {
-        if (event != XMLStreamReader.START_ELEMENT) {
-          continue;
-        }
-        switch (reader.getLocalName()) {
-          case "feed" -> sawFeed = true;
-          case "totalResults" -> total = number(SafeXml.text(reader));
-          case "entry" -> {
-            if (entries.size() >= MAX_ENTRIES) {
-              throw new ArxivFormatException("more than " + MAX_ENTRIES + " entries in one answer");
-            }
-            entries.add(entry(reader));
-          }
-          default -> {}
-        }
-      }
-      if (!sawFeed) {
+      Feed feed = new Feed();
+      SafeXml.document(
+          reader,
+          name ->
+              switch (name) {
+                case "feed" -> {
+                  feed.seen = true;
+                  yield false;
+                }
+                case "totalResults" -> {
+                  feed.total = number(SafeXml.text(reader));
+                  yield true;
+                }
+                case "entry" -> {
+                  if (feed.entries.size() >= MAX_ENTRIES) {
+                    throw new ArxivFormatException(
+                        "more than " + MAX_ENTRIES + " entries in one answer");
+                  }
+                  feed.entries.add(entry(reader));
+                  yield true;
+                }
+                default -> false;
+              });
+      if (!feed.seen) {
         throw new ArxivFormatException("not an Atom feed");
       }
-      return new AtomFeed(total, entries);
+      return new AtomFeed(feed.total, feed.entries);
     } finally {
       SafeXml.close(reader);
     }
   }
 
-  private static AtomEntry entry(XMLStreamReader reader) {
-    String id = null;
+  /** What the walk over a feed has found so far. */
+  private static final class Feed {
+    boolean seen;
+    @Nullable Long total;
+    final List<AtomEntry> entries = new ArrayList<>();
+  }
+
+  /** The fields of one entry as the walk finds them. */
+  private static final class Entry {
+    @Nullable String id;
     String title = "";
     String summary = "";
-    String published = null;
-    String updated = null;
-    String primary = null;
-    String comment = null;
-    String journalRef = null;
-    String doi = null;
-    List<String> authors = new ArrayList<>();
-    List<String> categories = new ArrayList<>();
-    int depth = 1;
-    while (depth > 0) {
-      int event = SafeXml.next(reader);
-      if (event == XMLStreamReader.END_ELEMENT) {
-        depth--;
-      } else if (event == XMLStreamReader.END_DOCUMENT) {
-        throw new ArxivFormatException("truncated XML inside an entry");
-      } else if (event == XMLStreamReader.START_ELEMENT) {
-        switch (reader.getLocalName()) {
-          case "id" -> id = SafeXml.text(reader).strip();
-          case "title" -> title = SafeXml.text(reader);
-          case "summary" -> summary = SafeXml.text(reader);
-          case "published" -> published = SafeXml.text(reader).strip();
-          case "updated" -> updated = SafeXml.text(reader).strip();
-          case "name" -> authors.add(ArxivText.fold(SafeXml.text(reader)));
-          case "category" -> {
-            String term = reader.getAttributeValue(null, "term");
-            if (term != null) {
-              categories.add(term.strip());
+    @Nullable String published;
+    @Nullable String updated;
+    @Nullable String primary;
+    @Nullable String comment;
+    @Nullable String journalRef;
+    @Nullable String doi;
+    final List<String> authors = new ArrayList<>();
+    final List<String> categories = new ArrayList<>();
+  }
+
+  private static AtomEntry entry(XMLStreamReader reader) {
+    Entry e = new Entry();
+    SafeXml.inside(
+        reader,
+        "an entry",
+        name -> {
+          switch (name) {
+            case "id" -> e.id = SafeXml.text(reader).strip();
+            case "title" -> e.title = SafeXml.text(reader);
+            case "summary" -> e.summary = SafeXml.text(reader);
+            case "published" -> e.published = SafeXml.text(reader).strip();
+            case "updated" -> e.updated = SafeXml.text(reader).strip();
+            case "name" -> e.authors.add(ArxivText.fold(SafeXml.text(reader)));
+            case "comment" -> e.comment = SafeXml.text(reader);
+            case "journal_ref" -> e.journalRef = SafeXml.text(reader);
+            case "doi" -> e.doi = SafeXml.text(reader);
+            case "category" -> {
+              String term = reader.getAttributeValue(null, "term");
+              if (term != null) {
+                e.categories.add(term.strip());
+              }
+              return false;
             }
-            depth++;
+            case "primary_category" -> {
+              e.primary = reader.getAttributeValue(null, "term");
+              return false;
+            }
+            default -> {
+              return false; // author, link, affiliation containers and empty elements
+            }
           }
-          case "primary_category" -> {
-            primary = reader.getAttributeValue(null, "term");
-            depth++;
-          }
-          case "comment" -> comment = SafeXml.text(reader);
-          case "journal_ref" -> journalRef = SafeXml.text(reader);
-          case "doi" -> doi = SafeXml.text(reader);
-          default -> depth++; // author, link, affiliation containers and empty elements
-        }
-      }
-    }
-    if (id == null) {
+          return true;
+        });
+    if (e.id == null) {
       throw new ArxivFormatException("an entry without id");
     }
     return new AtomEntry(
-        id,
-        title,
-        summary,
-        published,
-        updated,
-        authors,
-        categories,
-        primary,
-        comment,
-        journalRef,
-        doi);
+        e.id,
+        e.title,
+        e.summary,
+        e.published,
+        e.updated,
+        e.authors,
+        e.categories,
+        e.primary,
+        e.comment,
+        e.journalRef,
+        e.doi);
   }
 
   /**

@@ -27,75 +27,99 @@ public final class ArxivRssParser {
   public static Listing parse(InputStream in) {
     XMLStreamReader reader = SafeXml.open(in);
     try {
-      String title = null;
-      String pubDate = null;
-      boolean sawChannel = false;
-      List<ListingItem> items = new ArrayList<>();
-      for (int event = SafeXml.next(reader);
-          event != XMLStreamReader.END_DOCUMENT;
-          event = SafeXml.next(reader)) {
-        if (event != XMLStreamReader.START_ELEMENT) {
-          continue;
-        }
-        switch (reader.getLocalName()) {
-          case "channel" -> sawChannel = true;
-          case "title" -> title = title == null ? SafeXml.text(reader).strip() : title;
-          case "pubDate" -> pubDate = pubDate == null ? SafeXml.text(reader).strip() : pubDate;
-          case "item" -> {
-            if (items.size() >= MAX_ITEMS) {
-              throw new ArxivFormatException("more than " + MAX_ITEMS + " items in one feed");
-            }
-            items.add(item(reader));
-          }
-          default -> {}
-        }
-      }
-      if (!sawChannel || title == null) {
+      Channel channel = new Channel();
+      SafeXml.document(
+          reader,
+          name ->
+              switch (name) {
+                case "channel" -> {
+                  channel.seen = true;
+                  yield false;
+                }
+                // The channel's own title and pubDate come before any item's.
+                case "title" -> {
+                  String title = SafeXml.text(reader).strip();
+                  channel.title = channel.title == null ? title : channel.title;
+                  yield true;
+                }
+                case "pubDate" -> {
+                  String pubDate = SafeXml.text(reader).strip();
+                  channel.pubDate = channel.pubDate == null ? pubDate : channel.pubDate;
+                  yield true;
+                }
+                case "item" -> {
+                  if (channel.items.size() >= MAX_ITEMS) {
+                    throw new ArxivFormatException("more than " + MAX_ITEMS + " items in one feed");
+                  }
+                  channel.items.add(item(reader));
+                  yield true;
+                }
+                default -> false;
+              });
+      if (!channel.seen || channel.title == null) {
         throw new ArxivFormatException("not an RSS feed (no channel or title)");
       }
-      return new Listing(title, pubDate, items);
+      return new Listing(channel.title, channel.pubDate, channel.items);
     } finally {
       SafeXml.close(reader);
     }
   }
 
-  private static ListingItem item(XMLStreamReader reader) {
-    String guid = null;
+  /** What the walk over a feed has found so far. */
+  private static final class Channel {
+    boolean seen;
+    @Nullable String title;
+    @Nullable String pubDate;
+    final List<ListingItem> items = new ArrayList<>();
+  }
+
+  /** The fields of one item as the walk finds them. */
+  private static final class Item {
+    @Nullable String guid;
     String title = "";
     String description = "";
-    String announceType = null;
-    String creators = null;
-    String rights = null;
-    String doi = null;
-    String journalRef = null;
-    List<String> categories = new ArrayList<>();
-    int depth = 1;
-    while (depth > 0) {
-      int event = SafeXml.next(reader);
-      if (event == XMLStreamReader.END_ELEMENT) {
-        depth--;
-      } else if (event == XMLStreamReader.END_DOCUMENT) {
-        throw new ArxivFormatException("truncated XML inside an item");
-      } else if (event == XMLStreamReader.START_ELEMENT) {
-        switch (reader.getLocalName()) {
-          case "guid" -> guid = SafeXml.text(reader).strip();
-          case "title" -> title = SafeXml.text(reader);
-          case "description" -> description = SafeXml.text(reader);
-          case "category" -> categories.add(SafeXml.text(reader).strip());
-          case "announce_type" -> announceType = SafeXml.text(reader).strip();
-          case "creator" -> creators = SafeXml.text(reader);
-          case "rights" -> rights = SafeXml.text(reader).strip();
-          case "DOI" -> doi = SafeXml.text(reader).strip();
-          case "journal_reference" -> journalRef = SafeXml.text(reader);
-          default -> SafeXml.text(reader);
-        }
-      }
-    }
-    if (guid == null) {
+    @Nullable String announceType;
+    @Nullable String creators;
+    @Nullable String rights;
+    @Nullable String doi;
+    @Nullable String journalRef;
+    final List<String> categories = new ArrayList<>();
+  }
+
+  private static ListingItem item(XMLStreamReader reader) {
+    Item i = new Item();
+    SafeXml.inside(
+        reader,
+        "an item",
+        name -> {
+          String text = SafeXml.text(reader);
+          switch (name) {
+            case "guid" -> i.guid = text.strip();
+            case "title" -> i.title = text;
+            case "description" -> i.description = text;
+            case "category" -> i.categories.add(text.strip());
+            case "announce_type" -> i.announceType = text.strip();
+            case "creator" -> i.creators = text;
+            case "rights" -> i.rights = text.strip();
+            case "DOI" -> i.doi = text.strip();
+            case "journal_reference" -> i.journalRef = text;
+            default -> {} // read and left: an item's other elements hold text only
+          }
+          return true;
+        });
+    if (i.guid == null) {
       throw new ArxivFormatException("an item without guid");
     }
     return new ListingItem(
-        guid, title, description, categories, announceType, creators, rights, doi, journalRef);
+        i.guid,
+        i.title,
+        i.description,
+        i.categories,
+        i.announceType,
+        i.creators,
+        i.rights,
+        i.doi,
+        i.journalRef);
   }
 
   /** The versioned id of an item, from its guid. */

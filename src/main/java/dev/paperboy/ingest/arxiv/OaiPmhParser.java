@@ -37,105 +37,125 @@ public final class OaiPmhParser {
   }
 
   private static OaiPage page(XMLStreamReader reader) {
-    String responseDate = null;
-    String errorCode = null;
-    String errorMessage = null;
-    String token = null;
-    Long completeListSize = null;
-    Long cursor = null;
-    boolean sawRoot = false;
-    List<OaiRecord> records = new ArrayList<>();
-    for (int event = SafeXml.next(reader);
-        event != XMLStreamReader.END_DOCUMENT;
-        event = SafeXml.next(reader)) {
-      if (event != XMLStreamReader.START_ELEMENT) {
-        continue;
-      }
-      switch (reader.getLocalName()) {
-        case "OAI-PMH" -> sawRoot = true;
-        case "responseDate" -> responseDate = SafeXml.text(reader).strip();
-        case "error" -> {
-          errorCode = reader.getAttributeValue(null, "code");
-          errorMessage = SafeXml.text(reader).strip();
-        }
-        case "record" -> {
-          if (records.size() >= MAX_RECORDS_PER_PAGE) {
-            throw new ArxivFormatException(
-                "more than " + MAX_RECORDS_PER_PAGE + " records on one page");
-          }
-          records.add(record(reader));
-        }
-        case "resumptionToken" -> {
-          completeListSize = number(reader.getAttributeValue(null, "completeListSize"));
-          cursor = number(reader.getAttributeValue(null, "cursor"));
-          token = SafeXml.text(reader).strip();
-        }
-        default -> {}
-      }
-    }
-    if (!sawRoot || responseDate == null) {
+    Page page = new Page();
+    SafeXml.document(
+        reader,
+        name ->
+            switch (name) {
+              case "OAI-PMH" -> {
+                page.seen = true;
+                yield false;
+              }
+              case "responseDate" -> {
+                page.responseDate = SafeXml.text(reader).strip();
+                yield true;
+              }
+              case "error" -> {
+                page.errorCode = reader.getAttributeValue(null, "code");
+                page.errorMessage = SafeXml.text(reader).strip();
+                yield true;
+              }
+              case "record" -> {
+                if (page.records.size() >= MAX_RECORDS_PER_PAGE) {
+                  throw new ArxivFormatException(
+                      "more than " + MAX_RECORDS_PER_PAGE + " records on one page");
+                }
+                page.records.add(record(reader));
+                yield true;
+              }
+              case "resumptionToken" -> {
+                page.completeListSize = number(reader.getAttributeValue(null, "completeListSize"));
+                page.cursor = number(reader.getAttributeValue(null, "cursor"));
+                page.token = SafeXml.text(reader).strip();
+                yield true;
+              }
+              default -> false;
+            });
+    if (!page.seen || page.responseDate == null) {
       throw new ArxivFormatException("not an OAI-PMH response (no OAI-PMH root or responseDate)");
     }
     return new OaiPage(
-        responseDate, errorCode, errorMessage, records, token, completeListSize, cursor);
+        page.responseDate,
+        page.errorCode,
+        page.errorMessage,
+        page.records,
+        page.token,
+        page.completeListSize,
+        page.cursor);
+  }
+
+  /** What the walk over a response has found so far. */
+  private static final class Page {
+    boolean seen;
+    @Nullable String responseDate;
+    @Nullable String errorCode;
+    @Nullable String errorMessage;
+    @Nullable String token;
+    @Nullable Long completeListSize;
+    @Nullable Long cursor;
+    final List<OaiRecord> records = new ArrayList<>();
+  }
+
+  /** The parts of one record as the walk finds them. */
+  private static final class Record {
+    @Nullable String identifier;
+    @Nullable String datestamp;
+    boolean deleted;
+    @Nullable String format;
+    final List<String> sets = new ArrayList<>();
+    final Map<String, List<String>> fields = new LinkedHashMap<>();
+    final List<OaiRecord.Author> authors = new ArrayList<>();
+    final List<OaiRecord.Version> versions = new ArrayList<>();
   }
 
   private static OaiRecord record(XMLStreamReader reader) {
-    String identifier = null;
-    String datestamp = null;
-    boolean deleted = false;
-    String format = null;
-    List<String> sets = new ArrayList<>();
-    Map<String, List<String>> fields = new LinkedHashMap<>();
-    List<OaiRecord.Author> authors = new ArrayList<>();
-    List<OaiRecord.Version> versions = new ArrayList<>();
-    int depth = 1;
-    while (depth > 0) {
-      int event = SafeXml.next(reader);
-      if (event == XMLStreamReader.END_ELEMENT) {
-        depth--;
-        continue;
-      }
-      if (event == XMLStreamReader.END_DOCUMENT) {
-        throw new ArxivFormatException("truncated XML inside a record");
-      }
-      if (event != XMLStreamReader.START_ELEMENT) {
-        continue;
-      }
-      String name = reader.getLocalName();
-      switch (name) {
-        case "header" -> {
-          deleted = "deleted".equals(reader.getAttributeValue(null, "status"));
-          depth++;
-        }
-        case "identifier" -> {
-          if (format == null) {
-            identifier = SafeXml.text(reader).strip();
-          } else {
-            add(fields, name, SafeXml.text(reader));
+    Record r = new Record();
+    SafeXml.inside(
+        reader,
+        "a record",
+        name -> {
+          switch (name) {
+            case "header" -> {
+              r.deleted = "deleted".equals(reader.getAttributeValue(null, "status"));
+              return false;
+            }
+            // The header's identifier; inside metadata (oai_dc) an identifier is a field.
+            case "identifier" -> {
+              if (r.format == null) {
+                r.identifier = SafeXml.text(reader).strip();
+              } else {
+                add(r.fields, name, SafeXml.text(reader));
+              }
+            }
+            case "datestamp" -> r.datestamp = SafeXml.text(reader).strip();
+            case "setSpec" -> r.sets.add(SafeXml.text(reader).strip());
+            case "author" -> r.authors.add(author(reader));
+            case "version" -> r.versions.add(version(reader));
+            default -> {
+              if (METADATA_FORMATS.contains(name) && r.format == null) {
+                r.format = name;
+                return false;
+              }
+              if (r.format == null || isContainer(name, r.format)) {
+                return false;
+              }
+              add(r.fields, name, SafeXml.text(reader));
+            }
           }
-        }
-        case "datestamp" -> datestamp = SafeXml.text(reader).strip();
-        case "setSpec" -> sets.add(SafeXml.text(reader).strip());
-        case "author" -> authors.add(author(reader));
-        case "version" -> versions.add(version(reader));
-        default -> {
-          if (METADATA_FORMATS.contains(name) && format == null) {
-            format = name;
-            depth++;
-          } else if (format != null && !isContainer(name, format)) {
-            add(fields, name, SafeXml.text(reader));
-          } else {
-            depth++;
-          }
-        }
-      }
-    }
-    if (identifier == null || datestamp == null) {
+          return true;
+        });
+    if (r.identifier == null || r.datestamp == null) {
       throw new ArxivFormatException("a record without identifier or datestamp");
     }
     return new OaiRecord(
-        identifier, datestamp, List.copyOf(sets), deleted, format, fields, authors, versions);
+        r.identifier,
+        r.datestamp,
+        List.copyOf(r.sets),
+        r.deleted,
+        r.format,
+        r.fields,
+        r.authors,
+        r.versions);
   }
 
   /** Elements that only hold other elements ({@code authors} is text in arXivRaw). */
@@ -144,53 +164,43 @@ public final class OaiPmhParser {
   }
 
   private static OaiRecord.Author author(XMLStreamReader reader) {
-    String keyname = null;
-    String forenames = null;
-    String suffix = null;
-    int depth = 1;
-    while (depth > 0) {
-      int event = SafeXml.next(reader);
-      if (event == XMLStreamReader.START_ELEMENT) {
-        switch (reader.getLocalName()) {
-          case "keyname" -> keyname = SafeXml.text(reader);
-          case "forenames" -> forenames = SafeXml.text(reader);
-          case "suffix" -> suffix = SafeXml.text(reader);
-          default -> SafeXml.text(reader); // affiliation and the like: not kept
-        }
-      } else if (event == XMLStreamReader.END_ELEMENT) {
-        depth--;
-      } else if (event == XMLStreamReader.END_DOCUMENT) {
-        throw new ArxivFormatException("truncated XML inside an author");
-      }
-    }
-    if (keyname == null) {
+    String[] parts = new String[3]; // keyname, forenames, suffix
+    SafeXml.inside(
+        reader,
+        "an author",
+        name -> {
+          String text = SafeXml.text(reader); // affiliation and the like: read, not kept
+          switch (name) {
+            case "keyname" -> parts[0] = text;
+            case "forenames" -> parts[1] = text;
+            case "suffix" -> parts[2] = text;
+            default -> {}
+          }
+          return true;
+        });
+    if (parts[0] == null) {
       throw new ArxivFormatException("an author without keyname");
     }
-    return new OaiRecord.Author(keyname, forenames, suffix);
+    return new OaiRecord.Author(parts[0], parts[1], parts[2]);
   }
 
   private static OaiRecord.Version version(XMLStreamReader reader) {
     String label = reader.getAttributeValue(null, "version");
-    String date = null;
-    int depth = 1;
-    while (depth > 0) {
-      int event = SafeXml.next(reader);
-      if (event == XMLStreamReader.START_ELEMENT) {
-        if (reader.getLocalName().equals("date")) {
-          date = SafeXml.text(reader);
-        } else {
-          SafeXml.text(reader);
-        }
-      } else if (event == XMLStreamReader.END_ELEMENT) {
-        depth--;
-      } else if (event == XMLStreamReader.END_DOCUMENT) {
-        throw new ArxivFormatException("truncated XML inside a version");
-      }
-    }
-    if (label == null || date == null) {
+    String[] date = new String[1];
+    SafeXml.inside(
+        reader,
+        "a version",
+        name -> {
+          String text = SafeXml.text(reader);
+          if (name.equals("date")) {
+            date[0] = text;
+          }
+          return true;
+        });
+    if (label == null || date[0] == null) {
       throw new ArxivFormatException("a version without number or date");
     }
-    return new OaiRecord.Version(label, date.strip());
+    return new OaiRecord.Version(label, date[0].strip());
   }
 
   private static void add(Map<String, List<String>> fields, String name, String value) {

@@ -55,6 +55,47 @@ final class SafeXml {
     }
   }
 
+  /** Sees each element start; answers true when it read the element to its end. */
+  @FunctionalInterface
+  interface ElementVisitor {
+    boolean visit(String localName);
+  }
+
+  /**
+   * Walks the whole document, showing the visitor every element start; elements it does not read
+   * are walked into, so their children are shown too.
+   */
+  static void document(XMLStreamReader reader, ElementVisitor visitor) {
+    for (int event = next(reader); event != XMLStreamReader.END_DOCUMENT; event = next(reader)) {
+      if (event == XMLStreamReader.START_ELEMENT) {
+        visitor.visit(reader.getLocalName());
+      }
+    }
+  }
+
+  /**
+   * Walks the inside of the current element to its end tag, as {@link #document} does the document;
+   * the reader is left on that end tag.
+   *
+   * @param what names the element in the error when the document ends inside it
+   */
+  static void inside(XMLStreamReader reader, String what, ElementVisitor visitor) {
+    int depth = 1;
+    while (depth > 0) {
+      switch (next(reader)) {
+        case XMLStreamReader.START_ELEMENT -> {
+          if (!visitor.visit(reader.getLocalName())) {
+            depth++;
+          }
+        }
+        case XMLStreamReader.END_ELEMENT -> depth--;
+        case XMLStreamReader.END_DOCUMENT ->
+            throw new ArxivFormatException("truncated XML inside " + what);
+        default -> {}
+      }
+    }
+  }
+
   /** The text of the current element, which must hold text only; leaves the reader on its end. */
   static String text(XMLStreamReader reader) {
     StringBuilder text = new StringBuilder();
