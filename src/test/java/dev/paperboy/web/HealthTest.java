@@ -1,0 +1,46 @@
+package dev.paperboy.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.search.PaperSearch;
+import dev.paperboy.support.Http;
+import dev.paperboy.support.Site;
+import dev.paperboy.support.SiteIndex;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Health with the store and the search index; nothing else of Actuator is public. */
+@Site
+class HealthTest {
+  @LocalServerPort int port;
+  @Autowired PaperSearch search;
+
+  @Test
+  void healthReportsTheDatabaseAndTheSearchIndex() {
+    SiteIndex.awaitDemo(search);
+
+    JsonNode health =
+        JsonMapper.builder().build().readTree(Http.get(port, "/actuator/health").body());
+
+    assertThat(health.get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
+    JsonNode index = health.get("components").get("searchIndex");
+    assertThat(index.get("status").asString()).isEqualTo("UP");
+        assertThat(index.has("details")).as("details stay private").isFalse();
+    assertThat(Http.get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+    assertThat(Http.get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void otherActuatorEndpointsAreNotExposed() {
+    for (String path :
+        new String[] {
+          "/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump"
+        }) {
+      assertThat(Http.get(port, path).statusCode()).as(path).isEqualTo(404);
+    }
+  }
+}
