@@ -29,7 +29,7 @@ class HealthTest {
     assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
     JsonNode index = health.get("components").get("searchIndex");
     assertThat(index.get("status").asString()).isEqualTo("UP");
-        assertThat(index.has("details")).as("details stay private").isFalse();
+    assertThat(index.has("details")).as("details stay private").isFalse();
     assertThat(Http.get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
     assertThat(Http.get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
   }
