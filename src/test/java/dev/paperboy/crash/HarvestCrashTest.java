@@ -40,7 +40,7 @@ class HarvestCrashTest {
       first.destroyForcibly().waitFor();
 
       assertThat(count("SELECT count(*) FROM papers")).isEqualTo(4);
-      assertThat(token()).isEqualTo("t2");
+      assertThat(first("SELECT token FROM harvests")).isEqualTo("t2");
 
       stub.reset();
       stub.then(ArxivStub.Reply.xml(OaiPagesForTests.page(records.subList(4, 6), "", 6)));
@@ -51,7 +51,7 @@ class HarvestCrashTest {
       assertThat(count("SELECT count(*) FROM papers")).isEqualTo(6);
       assertThat(count("SELECT count(DISTINCT arxiv_id) FROM papers")).isEqualTo(6);
       assertThat(count("SELECT count(*) FROM harvests WHERE state = 'DONE'")).isEqualTo(1);
-      assertThat(integrityCheck()).isEqualTo("ok");
+      assertThat(first("PRAGMA integrity_check")).isEqualTo("ok");
     }
   }
 
@@ -74,31 +74,18 @@ class HarvestCrashTest {
         .start();
   }
 
-  private long count(String sql) throws Exception {
+  /** The first column of the first row of a query on the harvested store, read directly. */
+  private String first(String sql) throws Exception {
     try (Connection c = DriverManager.getConnection(url());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private String token() throws Exception {
-    try (Connection c = DriverManager.getConnection(url());
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT token FROM harvests")) {
-      rs.next();
       return rs.getString(1);
     }
   }
 
-  private String integrityCheck() throws Exception {
-    try (Connection c = DriverManager.getConnection(url());
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-      rs.next();
-      return rs.getString(1);
-    }
+  private long count(String sql) throws Exception {
+    return Long.parseLong(first(sql));
   }
 
   private String url() {

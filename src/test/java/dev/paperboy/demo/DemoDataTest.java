@@ -1,16 +1,15 @@
 package dev.paperboy.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.paperboy.PaperboyApplication;
 import dev.paperboy.ingest.ImportProgress;
 import dev.paperboy.ingest.SnapshotImporter;
+import dev.paperboy.support.DemoLoads;
 import dev.paperboy.support.SeedDayFile;
 import dev.paperboy.support.Tables;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -31,7 +30,7 @@ class DemoDataTest {
       JdbcClient jdbc = context.getBean(JdbcClient.class);
       // The seed day is there before the application reports itself started.
       assertThat(Tables.count(jdbc, "daily_entries")).isEqualTo(seedPapers);
-      awaitDemoDone(context);
+      DemoLoads.awaitDone(jdbc);
       assertThat(Tables.count(jdbc, "papers")).isEqualTo(seedPapers + SAMPLE_SIZE);
       assertThat(
               jdbc.sql("SELECT coalesce(sum(upvotes), 0) FROM daily_entries")
@@ -65,18 +64,6 @@ class DemoDataTest {
       assertThat(Tables.count(jdbc, "daily_entries")).isZero();
       assertThat(Tables.count(jdbc, "demo_loads")).isZero();
     }
-  }
-
-  private static void awaitDemoDone(ConfigurableApplicationContext context) {
-    JdbcClient jdbc = context.getBean(JdbcClient.class);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                jdbc.sql("SELECT count(*) FROM demo_loads WHERE state = 'DONE'")
-                        .query(Long.class)
-                        .single()
-                    == 2);
   }
 
   private ConfigurableApplicationContext start(boolean demo) {

@@ -2,10 +2,9 @@ package dev.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.support.DemoLoads;
 import dev.paperboy.support.Http;
 import dev.paperboy.support.Site;
-import java.time.Duration;
-import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -21,14 +20,7 @@ class StatsPageTest {
 
   @Test
   void chartsShowPapersPerDayAndTheTopCategories() {
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                jdbc.sql("SELECT count(*) FROM demo_loads WHERE state = 'DONE'")
-                        .query(Long.class)
-                        .single()
-                    == 2);
+    DemoLoads.awaitDone(jdbc);
     String top =
         jdbc.sql(
                 """
