@@ -10,3 +10,31 @@ document.addEventListener("click", (event) => {
     setTimeout(() => { button.textContent = label; }, 1500);
   });
 });
+
+// Upvotes without a page reload; without JavaScript the same form posts and comes back.
+document.addEventListener("submit", async (event) => {
+  const form = event.target.closest("form[data-vote]");
+  if (!form) return;
+  event.preventDefault();
+  const button = form.querySelector("button");
+  button.disabled = true;
+  try {
+    const response = await fetch(form.action, {
+      method: "POST",
+      body: new URLSearchParams(new FormData(form)),
+      headers: { "Accept": "application/json" },
+      credentials: "same-origin",
+    });
+    if (!response.ok) {
+      form.submit();
+      return;
+    }
+    const tally = await response.json();
+    form.querySelector(".upvotes").textContent = tally.upvotes;
+    form.querySelector("input[name=undo]").value = tally.upvoted ? "true" : "false";
+    button.setAttribute("aria-pressed", tally.upvoted ? "true" : "false");
+    button.title = tally.upvoted ? "Remove your upvote" : "Upvote";
+  } finally {
+    button.disabled = false;
+  }
+});

@@ -2,9 +2,11 @@ package dev.paperboy.api;
 
 import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.PaperNotFound;
+import dev.paperboy.rules.Refusal;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -37,6 +39,23 @@ class ApiErrors {
             + " must be a whole number, got '"
             + PapersApi.clip(String.valueOf(e.getValue()))
             + "'");
+  }
+
+  /** A refusal of the rules, with its status; a 429 says when to try again. */
+  @ExceptionHandler(Refusal.class)
+  ResponseEntity<ProblemDetail> refused(Refusal e) {
+    HttpStatus status = HttpStatus.valueOf(e.kind().status());
+    ProblemDetail problem = problem(status, status.getReasonPhrase(), e.getMessage());
+    if (e.field() != null) {
+      problem.setProperty("field", e.field());
+    }
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+    if (e.kind() == Refusal.Kind.TOO_MANY) {
+      answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
+    return answer
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {

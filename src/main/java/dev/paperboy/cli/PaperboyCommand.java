@@ -16,7 +16,8 @@ import picocli.CommandLine.IVersionProvider;
       ImportCommand.class,
       HarvestCommand.class,
       ReindexCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      UserCommand.class
     })
 class PaperboyCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

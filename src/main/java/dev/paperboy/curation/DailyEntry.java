@@ -11,6 +11,7 @@ import java.time.LocalDate;
  * @param listDate the calendar day of the list (configured zone)
  * @param submittedBy who put it there
  * @param submittedAt when
+ * @param pinned a curator keeps it at the top of its day
  */
 public record DailyEntry(
     Paper paper,
@@ -18,4 +19,5 @@ public record DailyEntry(
     Member submittedBy,
     Instant submittedAt,
     int upvotes,
-    int comments) {}
+    int comments,
+    boolean pinned) {}

@@ -142,6 +142,32 @@ public class DailyLists {
     return added;
   }
 
+  /** Keeps the paper's entry at the top of its day, or lets it go back to its place. */
+  public boolean pin(ArxivId id, boolean pinned) {
+    boolean changed = entries.setPinned(id.base(), pinned);
+    cache.invalidateAll();
+    return changed;
+  }
+
+  /** Hides the paper's entry from every list (a moderator's action). */
+  public boolean hide(ArxivId id) {
+    boolean changed = entries.setHidden(id.base(), clock.instant());
+    cache.invalidateAll();
+    return changed;
+  }
+
+  /** Takes the paper off its day; its votes are kept and count again if it is featured again. */
+  public boolean remove(ArxivId id) {
+    boolean changed = entries.delete(id.base());
+    cache.invalidateAll();
+    return changed;
+  }
+
+  /** Forgets cached reads after a change to the lists (a vote, a pin, a hidden entry). */
+  void changed() {
+    cache.invalidateAll();
+  }
+
   private List<DailyEntry> complete(List<JdbcDailyEntries.Row> rows) {
     Map<String, Paper> byId =
         papers.findAll(rows.stream().map(r -> ArxivId.parse(r.arxivId())).toList());
@@ -156,7 +182,8 @@ public class DailyLists {
                     submitters.get(row.submittedBy()),
                     row.submittedAt(),
                     row.upvotes(),
-                    row.comments()))
+                    row.comments(),
+                    row.pinned()))
         .toList();
   }
 }

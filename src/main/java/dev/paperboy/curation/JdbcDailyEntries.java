@@ -23,10 +23,11 @@ class JdbcDailyEntries {
       long submittedBy,
       Instant submittedAt,
       int upvotes,
-      int comments) {}
+      int comments,
+      boolean pinned) {}
 
   private static final String COLUMNS =
-      "arxiv_id, list_date, submitted_by, submitted_at, upvotes, comments";
+      "arxiv_id, list_date, submitted_by, submitted_at, upvotes, comments, pinned";
 
   private final JdbcClient jdbc;
 
@@ -41,8 +42,8 @@ class JdbcDailyEntries {
                 + COLUMNS
                 + """
                  FROM daily_entries
-                WHERE list_date = :date
-                ORDER BY upvotes DESC, submitted_at, arxiv_id
+                                WHERE list_date = :date AND hidden_at IS NULL
+                ORDER BY pinned DESC, upvotes DESC, submitted_at, arxiv_id
                 LIMIT :limit OFFSET :offset
                 """)
         .param("date", SqlValues.text(date))
@@ -56,7 +57,10 @@ class JdbcDailyEntries {
     if (arxivIds.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("SELECT " + COLUMNS + " FROM daily_entries WHERE arxiv_id IN (:ids)")
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM daily_entries WHERE arxiv_id IN (:ids) AND hidden_at IS NULL")
         .param("ids", arxivIds)
         .query(JdbcDailyEntries::row)
         .list();
@@ -69,7 +73,8 @@ class JdbcDailyEntries {
         rs.getLong("submitted_by"),
         requiredInstant(rs, "submitted_at"),
         rs.getInt("upvotes"),
-        rs.getInt("comments"));
+        rs.getInt("comments"),
+        rs.getInt("pinned") == 1);
   }
 
   boolean insert(String arxivId, LocalDate date, long memberId, Instant at) {
@@ -98,7 +103,8 @@ class JdbcDailyEntries {
                 + """
                  FROM daily_entries
                 WHERE list_date >= :from AND list_date <= :to
-                  AND (:submitter IS NULL OR submitted_by = :submitter)
+                                    AND (:submitter IS NULL OR submitted_by = :submitter)
+                  AND hidden_at IS NULL
                 ORDER BY upvotes DESC, submitted_at, arxiv_id
                 LIMIT :limit OFFSET :offset
                 """)
@@ -112,21 +118,114 @@ class JdbcDailyEntries {
   }
 
   Optional<LocalDate> latestOnOrBefore(LocalDate date) {
-    return oneDate("SELECT max(list_date) FROM daily_entries WHERE list_date <= :date", date);
+    return oneDate(
+        "SELECT max(list_date) FROM daily_entries WHERE list_date <= :date AND hidden_at IS NULL",
+        date);
   }
 
   Optional<LocalDate> before(LocalDate date) {
-    return oneDate("SELECT max(list_date) FROM daily_entries WHERE list_date < :date", date);
+    return oneDate(
+        "SELECT max(list_date) FROM daily_entries WHERE list_date < :date AND hidden_at IS NULL",
+        date);
   }
 
   Optional<LocalDate> after(LocalDate date) {
-    return oneDate("SELECT min(list_date) FROM daily_entries WHERE list_date > :date", date);
+    return oneDate(
+        "SELECT min(list_date) FROM daily_entries WHERE list_date > :date AND hidden_at IS NULL",
+        date);
   }
 
   private Optional<LocalDate> oneDate(String sql, LocalDate date) {
     return jdbc.sql(sql)
         .param("date", SqlValues.text(date))
         .query((rs, n) -> Optional.ofNullable(SqlValues.date(rs, 1)))
+        .single();
+  }
+
+  /**
+   * Takes the entry's row lock before its votes change, so concurrent votes on one paper count in
+   * turn and none is lost (on PostgreSQL the recount then sees every committed vote; SQLite has one
+   * writer anyway). False when the paper is on no list.
+   */
+  boolean lock(String arxivId) {
+    return jdbc.sql("UPDATE daily_entries SET upvotes = upvotes WHERE arxiv_id = :id")
+            .param("id", arxivId)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Sets the upvote counts of those papers' entries from the votes that count: weight 1, by members
+   * who are not banned. The count is derived data, recomputed rather than incremented, so it heals.
+   */
+  void recountUpvotes(List<String> arxivIds) {
+    if (arxivIds.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            UPDATE daily_entries SET upvotes = (
+                SELECT count(*) FROM votes
+                JOIN members ON members.id = votes.member_id
+                WHERE votes.arxiv_id = daily_entries.arxiv_id
+                  AND votes.weight = 1 AND members.banned_at IS NULL)
+            WHERE arxiv_id IN (:ids)
+            """)
+        .param("ids", arxivIds)
+        .update();
+  }
+
+  void setComments(String arxivId, int comments) {
+    jdbc.sql("UPDATE daily_entries SET comments = :comments WHERE arxiv_id = :id")
+        .param("comments", comments)
+        .param("id", arxivId)
+        .update();
+  }
+
+  int upvotes(String arxivId) {
+    return jdbc.sql("SELECT upvotes FROM daily_entries WHERE arxiv_id = :id")
+        .param("id", arxivId)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  boolean setPinned(String arxivId, boolean pinned) {
+    return jdbc.sql("UPDATE daily_entries SET pinned = :pinned WHERE arxiv_id = :id")
+            .param("pinned", pinned ? 1 : 0)
+            .param("id", arxivId)
+            .update()
+        == 1;
+  }
+
+  boolean setHidden(String arxivId, @Nullable Instant at) {
+    return jdbc.sql("UPDATE daily_entries SET hidden_at = :at WHERE arxiv_id = :id")
+            .param("at", SqlValues.textOrNull(at))
+            .param("id", arxivId)
+            .update()
+        == 1;
+  }
+
+  boolean delete(String arxivId) {
+    return jdbc.sql("DELETE FROM daily_entries WHERE arxiv_id = :id").param("id", arxivId).update()
+        == 1;
+  }
+
+  /** Hands a leaving member's entries to the placeholder member. */
+  void reassign(long fromMember, long toMember) {
+    jdbc.sql("UPDATE daily_entries SET submitted_by = :to WHERE submitted_by = :from")
+        .param("to", toMember)
+        .param("from", fromMember)
+        .update();
+  }
+
+  /** How many entries the member submitted since then. */
+  int submittedSince(long memberId, Instant since) {
+    return jdbc.sql(
+            "SELECT count(*) FROM daily_entries WHERE submitted_by = :member AND submitted_at >= :since")
+        .param("member", memberId)
+        .param("since", SqlValues.text(since))
+        .query(Integer.class)
         .single();
   }
 }

@@ -1,6 +1,7 @@
 package dev.paperboy.ingest;
 
 import dev.paperboy.ingest.arxiv.ArxivAtomParser;
+import dev.paperboy.ingest.arxiv.ArxivFormatException;
 import dev.paperboy.ingest.arxiv.AtomEntry;
 import dev.paperboy.ingest.arxiv.AtomFeed;
 import dev.paperboy.ingest.arxiv.InvalidRecord;
@@ -45,11 +46,31 @@ public class ArxivApi {
    * Unknown ids are simply absent.
    */
   public Map<String, Paper> fetch(Collection<ArxivId> ids) throws InterruptedException {
+    return fetch(ids, settings.maxAttempts());
+  }
+
+  /**
+   * As {@link #fetch(Collection)}, making one attempt per request: for a member's submission.
+   *
+   * @throws ArxivUnavailable when arXiv does not answer
+   * @throws ArxivRefused when it refuses or answers with something that is not data
+   */
+  public Map<String, Paper> fetchOnce(Collection<ArxivId> ids) throws InterruptedException {
+    try {
+      return fetch(ids, 1);
+    } catch (ArxivFormatException e) {
+      throw new ArxivRefused("arXiv's answer could not be read: " + e.getMessage());
+    }
+  }
+
+  private Map<String, Paper> fetch(Collection<ArxivId> ids, int attempts)
+      throws InterruptedException {
     List<ArxivId> distinct = ids.stream().map(ArxivId::withoutVersion).distinct().toList();
     Map<String, Paper> found = new LinkedHashMap<>();
     for (int from = 0; from < distinct.size(); from += BATCH) {
       List<ArxivId> batch = distinct.subList(from, Math.min(distinct.size(), from + BATCH));
-      AtomFeed feed = ArxivAtomParser.parse(new ByteArrayInputStream(client.get(uri(batch))));
+      AtomFeed feed =
+          ArxivAtomParser.parse(new ByteArrayInputStream(client.get(uri(batch), attempts)));
       for (AtomEntry error : feed.errors()) {
         log.warn("arXiv API error for {}: {}", batch, error.summary().strip());
       }

@@ -53,13 +53,21 @@ public class ArxivClient {
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
-  /** The body of a successful answer. */
+  /** The body of a successful answer, after up to the configured number of attempts. */
   public byte[] get(URI uri) throws InterruptedException {
+    return get(uri, settings.maxAttempts());
+  }
+
+  /**
+   * The body of a successful answer after at most {@code maxAttempts} attempts: one for a look-up a
+   * person is waiting for, who is better served by a quick "try again" than by minutes of backoff.
+   */
+  public byte[] get(URI uri, int maxAttempts) throws InterruptedException {
     if (uri.getHost() == null || !allowedOrigins.contains(origin(uri))) {
       throw new ArxivRefused("not an arXiv address Paperboy may fetch: " + uri);
     }
     String failure = "no attempt made";
-    for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Duration wait;
       try (JdbcPolitenessGate.Permit permit = gate.acquire(uri.toString())) {
         Answer answer = exchange(uri);
@@ -92,24 +100,19 @@ public class ArxivClient {
         failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         wait = backoff(attempt);
       }
-      if (attempt < settings.maxAttempts()) {
+      if (attempt < maxAttempts) {
         log.warn(
             "arXiv request {} failed ({}), attempt {} of {}; waiting {} s",
             uri,
             failure,
             attempt,
-            settings.maxAttempts(),
+            maxAttempts,
             wait.toSeconds());
         sleeper.sleep(wait);
       }
     }
     throw new ArxivUnavailable(
-        "arXiv did not answer "
-            + uri
-            + " after "
-            + settings.maxAttempts()
-            + " attempts; last: "
-            + failure);
+        "arXiv did not answer " + uri + " after " + maxAttempts + " attempts; last: " + failure);
   }
 
   private static String origin(URI uri) {

@@ -1,6 +1,9 @@
 package dev.paperboy.web;
 
 import dev.paperboy.demo.DemoProgress;
+import dev.paperboy.rules.Refusal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -22,6 +25,27 @@ class ChromeAdvice {
   @ExceptionHandler(PageNotFound.class)
   ModelAndView notFound(PageNotFound e) {
     return errors.page(404, "Page not found", e.getMessage());
+  }
+
+  /** A refused request: its status and message; anonymous visitors are sent to sign in. */
+  @ExceptionHandler(Refusal.class)
+  Object refused(Refusal e, HttpServletRequest request, HttpServletResponse response) {
+    if (e.kind() == Refusal.Kind.NOT_SIGNED_IN) {
+      String back = "GET".equals(request.getMethod()) ? request.getRequestURI() : "/";
+      return new ModelAndView("redirect:/login?next=" + back);
+    }
+    if (e.kind() == Refusal.Kind.TOO_MANY) {
+      response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
+    String heading =
+        switch (e.kind()) {
+          case FORBIDDEN -> "Not allowed";
+          case TOO_MANY -> "Slow down";
+          case NOT_FOUND -> "Not found";
+          case UNAVAILABLE -> "Try again later";
+          default -> "That did not work";
+        };
+    return errors.page(e.kind().status(), heading, e.getMessage());
   }
 
   @ModelAttribute("chrome")

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.discussion.Comments;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,9 @@ public record PaperPage(
     String pdfUrl,
     String bibtex,
     @Nullable Listing listing,
-    List<Similar> similar) {
+    List<Similar> similar,
+    boolean upvoted,
+    List<Comments.Thread> discussion) {
 
   /** A paper like this one. */
   public record Similar(String href, String title, String authors) {}

@@ -1,8 +1,11 @@
 package dev.paperboy.web;
 
+import dev.paperboy.account.CurrentMember;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.curation.DailyLists;
+import dev.paperboy.curation.Votes;
 import dev.paperboy.demo.DemoProgress;
+import dev.paperboy.discussion.Comments;
 import dev.paperboy.ingest.Announcements;
 import dev.paperboy.ingest.ArxivSettings;
 import dev.paperboy.paper.ArxivId;
@@ -31,8 +34,14 @@ class PaperPageController {
   private final Announcements announcements;
   private final ArxivSettings arxiv;
   private final PaperSearch search;
+  private final CurrentMember current;
+  private final Votes votes;
+  private final Comments comments;
 
   PaperPageController(
+      CurrentMember current,
+      Votes votes,
+      Comments comments,
       Papers papers,
       DailyLists lists,
       DemoProgress demo,
@@ -40,6 +49,9 @@ class PaperPageController {
       ArxivSettings arxiv,
       PaperSearch search) {
     this.search = search;
+    this.current = current;
+    this.votes = votes;
+    this.comments = comments;
     this.papers = papers;
     this.lists = lists;
     this.demo = demo;
@@ -173,7 +185,12 @@ class PaperPageController {
             paper.id().pdfUrl(),
             BibTex.entry(paper),
             listing,
-            similar(paper)));
+            similar(paper),
+            current
+                .get()
+                .map(member -> !votes.upvotedBy(member.id(), List.of(paper.id())).isEmpty())
+                .orElse(false),
+            comments.discussion(paper.id())));
     return "paper";
   }
 }

@@ -108,6 +108,7 @@ class TrendingScoreTest {
         CURATOR,
         BASE.plusSeconds(secondsAfterBase),
         upvotes,
-        comments);
+        comments,
+        false);
   }
 }

@@ -1,0 +1,192 @@
+package dev.paperboy.curation;
+
+import dev.paperboy.account.Account;
+import dev.paperboy.account.AccountEvents;
+import dev.paperboy.account.AccountSettings;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.rules.Limits;
+import dev.paperboy.rules.RateLimits;
+import dev.paperboy.rules.Refusal;
+import dev.paperboy.store.SqlValues;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Upvotes: one per member and paper on a list (RELIABILITY.md VOTE-1..4). A vote is a row; the
+ * entry's count is recomputed from the rows in the same transaction, under the entry's row lock, so
+ * repeats are idempotent, concurrent votes are never lost, and stored equals recomputed.
+ */
+@Service
+public class Votes {
+  /** An upvote's outcome: the paper's count after it, and whether the member's vote stands. */
+  public record Tally(int upvotes, boolean upvoted) {}
+
+  private final JdbcClient jdbc;
+  private final JdbcDailyEntries entries;
+  private final DailyLists lists;
+  private final RateLimits rateLimits;
+  private final Limits limits;
+  private final AccountSettings accounts;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  Votes(
+      JdbcClient jdbc,
+      JdbcDailyEntries entries,
+      DailyLists lists,
+      RateLimits rateLimits,
+      Limits limits,
+      AccountSettings accounts,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.entries = entries;
+    this.lists = lists;
+    this.rateLimits = rateLimits;
+    this.limits = limits;
+    this.accounts = accounts;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /**
+   * Upvotes the paper; a second upvote changes nothing. Votes of members younger than the
+   * configured voting age are kept with weight 0: they show as the member's own but do not count.
+   *
+   * @throws Refusal when the member may not vote, the limit is reached, or the paper is on no list
+   */
+  public Tally upvote(Account member, ArxivId id) {
+    member.requireActive();
+    rateLimits.take(limits.vote(isNew(member)), "vote:" + member.id());
+    int weight = member.youngerThan(accounts.voteWeightAge(), clock.instant()) ? 0 : 1;
+    return change(
+        id,
+        paper ->
+            jdbc.sql(
+                    """
+                    INSERT INTO votes (member_id, arxiv_id, weight, created_at)
+                    VALUES (:member, :paper, :weight, :now)
+                    ON CONFLICT (member_id, arxiv_id) DO NOTHING
+                    """)
+                .param("member", member.id())
+                .param("paper", paper)
+                .param("weight", weight)
+                .param("now", SqlValues.text(clock.instant()))
+                .update(),
+        true);
+  }
+
+  /** Takes the member's upvote back; doing so twice changes nothing. */
+  public Tally remove(Account member, ArxivId id) {
+    member.requireActive();
+    rateLimits.take(limits.vote(isNew(member)), "vote:" + member.id());
+    return change(
+        id,
+        paper ->
+            jdbc.sql("DELETE FROM votes WHERE member_id = :member AND arxiv_id = :paper")
+                .param("member", member.id())
+                .param("paper", paper)
+                .update(),
+        false);
+  }
+
+  /** Of those papers, the ones the member has upvoted (by base id). */
+  public Set<String> upvotedBy(long memberId, Collection<ArxivId> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return jdbc
+        .sql("SELECT arxiv_id FROM votes WHERE member_id = :member AND arxiv_id IN (:ids)")
+        .param("member", memberId)
+        .param("ids", ids.stream().map(ArxivId::base).distinct().toList())
+        .query(String.class)
+        .list()
+        .stream()
+        .collect(Collectors.toSet());
+  }
+
+  /** The papers the member upvoted, newest vote first. */
+  public List<String> upvotedPapers(long memberId, int limit) {
+    return jdbc.sql(
+            """
+            SELECT arxiv_id FROM votes WHERE member_id = :member
+            ORDER BY created_at DESC, arxiv_id LIMIT :limit
+            """)
+        .param("member", memberId)
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * Counted upvotes others gave the member's submissions: the member's karma. Self-votes and banned
+   * members' votes do not count.
+   */
+  public int karma(long memberId) {
+    return jdbc.sql(
+            """
+            SELECT count(*) FROM votes
+            JOIN daily_entries ON daily_entries.arxiv_id = votes.arxiv_id
+            JOIN members ON members.id = votes.member_id
+            WHERE daily_entries.submitted_by = :member AND votes.member_id <> :member
+              AND votes.weight = 1 AND members.banned_at IS NULL
+            """)
+        .param("member", memberId)
+        .query(Integer.class)
+        .single();
+  }
+
+  private Tally change(ArxivId id, java.util.function.ToIntFunction<String> write, boolean up) {
+    String paper = id.base();
+    Tally tally =
+        transactions.execute(
+            tx -> {
+              if (!entries.lock(paper)) {
+                throw Refusal.of(
+                    Refusal.Kind.NOT_FOUND,
+                    "arXiv " + paper + " is on no daily list yet: submit it first.");
+              }
+              write.applyAsInt(paper);
+              entries.recountUpvotes(List.of(paper));
+              return new Tally(entries.upvotes(paper), up);
+            });
+    lists.changed();
+    return tally;
+  }
+
+  private boolean isNew(Account member) {
+    return member.youngerThan(accounts.newMemberAge(), clock.instant());
+  }
+
+  /** A ban or its lifting changes which votes count. */
+  @EventListener
+  void onBanChanged(AccountEvents.BanChanged event) {
+    entries.recountUpvotes(votedPapers(event.memberId()));
+    lists.changed();
+  }
+
+  /** A closing account's votes go, and stop counting. */
+  @EventListener
+  void onClosing(AccountEvents.Closing event) {
+    List<String> papers = votedPapers(event.memberId());
+    jdbc.sql("DELETE FROM votes WHERE member_id = :member")
+        .param("member", event.memberId())
+        .update();
+    entries.recountUpvotes(papers);
+    lists.changed();
+  }
+
+  private List<String> votedPapers(long memberId) {
+    return jdbc.sql("SELECT arxiv_id FROM votes WHERE member_id = :member")
+        .param("member", memberId)
+        .query(String.class)
+        .list();
+  }
+}

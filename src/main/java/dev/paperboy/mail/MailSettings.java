@@ -1,0 +1,13 @@
+package dev.paperboy.mail;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param from the sender address of every mail
+ * @param siteName the name mails sign with
+ */
+@ConfigurationProperties("paperboy.mail")
+public record MailSettings(
+    @DefaultValue("Paperboy <paperboy@localhost>") String from,
+    @DefaultValue("Paperboy") String siteName) {}

@@ -1,0 +1,12 @@
+package dev.paperboy.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The curator queue.
+ *
+ * @param announcedOn the arXiv announcement day the queue shows, null before any listing was read
+ */
+public record CuratePage(
+    String today, List<Card> onList, List<Card> queue, @Nullable String announcedOn) {}

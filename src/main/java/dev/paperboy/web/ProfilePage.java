@@ -1,0 +1,17 @@
+package dev.paperboy.web;
+
+import dev.paperboy.discussion.Comment;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A member's public page: what they submitted, upvoted and wrote. */
+public record ProfilePage(
+    String username,
+    String joined,
+    String role,
+    int karma,
+    @Nullable String ban,
+    List<Card> submitted,
+    List<Card> upvoted,
+    List<Comment> comments,
+    int upvotedCount) {}
