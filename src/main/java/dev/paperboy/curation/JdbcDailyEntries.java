@@ -157,11 +157,14 @@ class JdbcDailyEntries {
   /**
    * Sets the upvote counts of those papers' entries from the votes that count: weight 1, by members
    * who are not banned. The count is derived data, recomputed rather than incremented, so it heals.
+   * The rows are locked first, one by one in id order (so two recounts never deadlock), and counted
+   * by a statement that starts after: on PostgreSQL it then sees every vote committed before.
    */
   void recountUpvotes(List<String> arxivIds) {
     if (arxivIds.isEmpty()) {
       return;
     }
+    arxivIds.stream().distinct().sorted().forEach(this::lock);
     jdbc.sql(
             """
             UPDATE daily_entries SET upvotes = (

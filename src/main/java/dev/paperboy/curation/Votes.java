@@ -67,6 +67,7 @@ public class Votes {
     rateLimits.take(limits.vote(isNew(member)), "vote:" + member.id());
     int weight = member.youngerThan(accounts.voteWeightAge(), clock.instant()) ? 0 : 1;
     return change(
+        member,
         id,
         paper ->
             jdbc.sql(
@@ -88,6 +89,7 @@ public class Votes {
     member.requireActive();
     rateLimits.take(limits.vote(isNew(member)), "vote:" + member.id());
     return change(
+        member,
         id,
         paper ->
             jdbc.sql("DELETE FROM votes WHERE member_id = :member AND arxiv_id = :paper")
@@ -143,11 +145,18 @@ public class Votes {
         .single();
   }
 
-  private Tally change(ArxivId id, java.util.function.ToIntFunction<String> write, boolean up) {
+  private Tally change(
+      Account member, ArxivId id, java.util.function.ToIntFunction<String> write, boolean up) {
     String paper = id.base();
     Tally tally =
         transactions.execute(
             tx -> {
+              // The member's row first, then the entry's, as a ban takes them: a vote and a ban of
+              // the same member run one after the other, and the count includes the vote only if
+              // the ban came later.
+              jdbc.sql("UPDATE members SET role = role WHERE id = :member")
+                  .param("member", member.id())
+                  .update();
               if (!entries.lock(paper)) {
                 throw Refusal.of(
                     Refusal.Kind.NOT_FOUND,

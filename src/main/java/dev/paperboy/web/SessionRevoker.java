@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -16,12 +17,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Component
 class SessionRevoker {
-  private final FindByIndexNameSessionRepository<? extends Session> sessions;
-  private final JdbcTokenRepositoryImpl rememberedLogins;
+  /** Absent outside a web server (the command line): there are no sessions to end there. */
+  private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
+
+  private final ObjectProvider<JdbcTokenRepositoryImpl> rememberedLogins;
 
   SessionRevoker(
-      FindByIndexNameSessionRepository<? extends Session> sessions,
-      JdbcTokenRepositoryImpl rememberedLogins) {
+      ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
+      ObjectProvider<JdbcTokenRepositoryImpl> rememberedLogins) {
     this.sessions = sessions;
     this.rememberedLogins = rememberedLogins;
   }
@@ -31,12 +34,15 @@ class SessionRevoker {
       return;
     }
     String current = currentSessionId();
-    for (String id : sessions.findByPrincipalName(email).keySet()) {
-      if (!id.equals(current)) {
-        sessions.deleteById(id);
-      }
-    }
-    rememberedLogins.removeUserTokens(email);
+    sessions.ifAvailable(
+        store -> {
+          for (String id : store.findByPrincipalName(email).keySet()) {
+            if (!id.equals(current)) {
+              store.deleteById(id);
+            }
+          }
+        });
+    rememberedLogins.ifAvailable(logins -> logins.removeUserTokens(email));
   }
 
   private static @Nullable String currentSessionId() {

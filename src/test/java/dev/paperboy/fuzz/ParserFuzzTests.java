@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.paperboy.discussion.CommentRenderer;
 import dev.paperboy.ingest.arxiv.ArxivAtomParser;
 import dev.paperboy.ingest.arxiv.ArxivFormatException;
 import dev.paperboy.ingest.arxiv.ArxivRssParser;
@@ -16,6 +17,7 @@ import dev.paperboy.ingest.arxiv.OaiPmhParser;
 import dev.paperboy.ingest.arxiv.OaiRecord;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
+import dev.paperboy.rules.Refusal;
 import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.Tag;
 
@@ -84,6 +86,29 @@ class ParserFuzzTests {
       }
     } catch (ArxivFormatException expected) {
       // the declared refusal
+    }
+  }
+
+  /**
+   * RELIABILITY.md VOTE-5: the comment renderer refuses with its declared refusal or returns HTML
+   * with no script, no event handler and no link other than http(s).
+   */
+  @FuzzTest(maxDuration = "60s")
+  void commentMarkdown(FuzzedDataProvider data) {
+    String input = data.consumeRemainingAsString();
+    try {
+      String html = CommentRenderer.render(input);
+      org.jsoup.nodes.Document dom = org.jsoup.Jsoup.parseBodyFragment(html);
+      assertThat(dom.select("script, img, svg, iframe, object, style")).isEmpty();
+      for (org.jsoup.nodes.Element element : dom.getAllElements()) {
+        assertThat(element.attributes().asList())
+            .noneMatch(attribute -> attribute.getKey().toLowerCase().startsWith("on"));
+      }
+      for (org.jsoup.nodes.Element link : dom.select("a[href]")) {
+        assertThat(link.attr("href")).matches("(?i)https?://.*");
+      }
+    } catch (Refusal expected) {
+      // the declared refusal: empty, too long, too deeply nested
     }
   }
 }

@@ -30,7 +30,12 @@ import org.springframework.test.context.ContextConfiguration;
       CommunitySite.NO_LIMITS_8,
       CommunitySite.NO_LIMITS_9
     })
-@ContextConfiguration(initializers = {SqliteStore.Initializer.class, Mailbox.Initializer.class})
+@ContextConfiguration(
+    initializers = {
+      SqliteStore.Initializer.class,
+      Mailbox.Initializer.class,
+      CommunityArxiv.Initializer.class
+    })
 @Import({FixedClock.class, CountingEncoder.class})
 public @interface CommunitySite {
   String NO_LIMITS_1 = "paperboy.limits.sign-in-per-ip=100000/PT1S";

@@ -56,4 +56,13 @@ public final class Postgres {
     }
     return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
   }
+
+  /** A data directory (the search index) for a context: its own, as its database is. */
+  public static java.nio.file.Path freshDataDir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("paperboy-postgres-test");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

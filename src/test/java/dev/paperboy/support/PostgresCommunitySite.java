@@ -28,6 +28,11 @@ import org.springframework.test.context.ContextConfiguration;
       CommunitySite.NO_LIMITS_8,
       CommunitySite.NO_LIMITS_9
     })
-@ContextConfiguration(initializers = {PostgresStore.Initializer.class, Mailbox.Initializer.class})
+@ContextConfiguration(
+    initializers = {
+      PostgresStore.Initializer.class,
+      Mailbox.Initializer.class,
+      CommunityArxiv.Initializer.class
+    })
 @Import({FixedClock.class, CountingEncoder.class})
 public @interface PostgresCommunitySite {}

@@ -30,6 +30,7 @@ public @interface PostgresStore {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
       TestPropertyValues.of(
+              "paperboy.store.data-dir=" + Postgres.freshDataDir(),
               "paperboy.store.url=" + Postgres.freshDatabase(),
               "paperboy.store.user=" + Postgres.USER,
               "paperboy.store.password=" + Postgres.PASSWORD)

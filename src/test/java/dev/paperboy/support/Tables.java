@@ -9,6 +9,10 @@ public final class Tables {
   public static void clean(JdbcClient jdbc) {
     for (String table :
         new String[] {
+          "votes",
+          "comments",
+          "account_tokens",
+          "rate_limits",
           "daily_entries",
           "paper_versions",
           "papers",

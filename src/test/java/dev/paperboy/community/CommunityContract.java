@@ -1,0 +1,522 @@
+package dev.paperboy.community;
+
+import static dev.paperboy.support.Community.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paperboy.account.Accounts;
+import dev.paperboy.account.Role;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperVersion;
+import dev.paperboy.paper.Papers;
+import dev.paperboy.support.ArxivStub;
+import dev.paperboy.support.Community;
+import dev.paperboy.support.CommunityArxiv;
+import dev.paperboy.support.FixedClock;
+import dev.paperboy.support.WebClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Submissions, upvotes, comments and moderation through the real pages, on both engines
+ * (RELIABILITY.md VOTE-1, VOTE-3, VOTE-5, VOTE-6, VOTE-7). Each test uses members and papers of its
+ * own, so the order of tests does not matter.
+ */
+abstract class CommunityContract {
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @LocalServerPort int port;
+
+  @Autowired JdbcClient jdbc;
+
+  @Autowired Papers papers;
+
+  @Autowired Accounts accounts;
+
+  /** A distinct name per call, also across the engines' test classes in one JVM. */
+  static String fresh(String prefix) {
+    return prefix + SEQUENCE.incrementAndGet();
+  }
+
+  /** A paper published yesterday (so members may submit it), stored and on no list. */
+  String recentPaper() {
+    String id = String.format("2611.%05d", 10_000 + SEQUENCE.incrementAndGet());
+    Instant published = FixedClock.NOW.minus(Duration.ofDays(1));
+    papers.upsertAll(
+        List.of(
+            new Paper(
+                ArxivId.parse(id),
+                "Fresh results " + id,
+                "An abstract.",
+                List.of("A. Author"),
+                List.of("cs.LG"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(new PaperVersion(1, published)),
+                null)));
+    return id;
+  }
+
+  WebClient member() {
+    return Community.verifiedMember(port, fresh("member"));
+  }
+
+  WebClient withRole(Role role) {
+    String name = fresh(role.name().toLowerCase());
+    accounts.add(name + "@example.org", name, role, PASSWORD);
+    WebClient browser = new WebClient(port);
+    Community.signIn(browser, name + "@example.org", PASSWORD);
+    return browser;
+  }
+
+  HttpResponse<String> submit(WebClient browser, String paper) {
+    return browser.submit("/papers/submit", "/papers/submit", Map.of("paper_id", paper));
+  }
+
+  HttpResponse<String> upvote(WebClient browser, String paper, boolean undo) {
+    return browser.submit(
+        "/papers/" + paper,
+        "/upvote",
+        Map.of("paper", paper, "undo", Boolean.toString(undo)),
+        "Accept",
+        "application/json");
+  }
+
+  int count(String sql, Object... params) {
+    var statement = jdbc.sql(sql);
+    for (int i = 0; i < params.length; i++) {
+      statement = statement.param(i + 1, params[i]);
+    }
+    return statement.query(Integer.class).single();
+  }
+
+  int upvotes(String paper) {
+    return count("SELECT upvotes FROM daily_entries WHERE arxiv_id = ?", paper);
+  }
+
+  @Test
+  void everyFormOfAnIdSubmittedConcurrentlyMakesOneEntry() throws Exception {
+    String id = recentPaper();
+    List<WebClient> members = List.of(member(), member());
+    List<String> forms =
+        List.of(
+            id,
+            "arXiv:" + id + "v2",
+            "https://arxiv.org/abs/" + id + "v3",
+            "http://arxiv.org/pdf/" + id + ".pdf",
+            "https://arxiv.org/html/" + id + "v1");
+    // The session's form token is made on first use; a browser has it before it can submit.
+    members.forEach(member -> member.csrf("/papers/submit"));
+    List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (String form : forms) {
+        for (WebClient member : members) {
+          calls.add(() -> submit(member, form));
+        }
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    try {
+      for (Future<HttpResponse<String>> answer : pool.invokeAll(calls)) {
+        HttpResponse<String> response = answer.get();
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow())
+            .endsWith("/papers/" + id);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(count("SELECT count(*) FROM daily_entries WHERE arxiv_id = ?", id)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM papers WHERE arxiv_id = ?", id)).isEqualTo(1);
+    Document today = Jsoup.parse(new WebClient(port).get("/papers/date/2026-11-27").body());
+    assertThat(today.select(".card h3 a[href=/papers/" + id + "]")).hasSize(1);
+  }
+
+  @Test
+  void oldPapersAreForCuratorsAndOldStyleIdsAreCanonicalised() {
+    WebClient member = member();
+    HttpResponse<String> refused = submit(member, "https://arxiv.org/abs/2310.11366v2");
+    // The seed day's paper is on a list already: the member is sent to it, nothing changes.
+    assertThat(refused.statusCode()).isEqualTo(302);
+
+    String oldStyle = String.format("hep-th/9901%03d", SEQUENCE.incrementAndGet() % 1000);
+    papers.upsertAll(List.of(dev.paperboy.support.TestPapers.aPaper(oldStyle).build()));
+    HttpResponse<String> tooOld = submit(member, oldStyle);
+    assertThat(tooOld.statusCode()).isEqualTo(403);
+    assertThat(tooOld.body()).contains("can only be featured by a curator");
+    assertThat(count("SELECT count(*) FROM daily_entries WHERE arxiv_id = ?", oldStyle)).isZero();
+
+    WebClient curator = withRole(Role.CURATOR);
+    String withSubjectClass = oldStyle.replace("hep-th/", "hep-th.XX/") + "v2";
+    HttpResponse<String> featured = submit(curator, withSubjectClass.replace(".XX", ""));
+    assertThat(featured.statusCode()).isEqualTo(302);
+    assertThat(featured.headers().firstValue("Location").orElseThrow())
+        .endsWith("/papers/" + oldStyle);
+    assertThat(count("SELECT count(*) FROM daily_entries WHERE arxiv_id = ?", oldStyle))
+        .isEqualTo(1);
+
+    HttpResponse<String> garbage = submit(member, "https://arxiv.org.evil.com/abs/2401.00001");
+    assertThat(garbage.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aPaperNotInTheStoreIsFetchedFromArxivAndAnUnreachableArxivStoresNothing() throws Exception {
+    WebClient curator = withRole(Role.CURATOR);
+    ArxivStub arxiv = CommunityArxiv.STUB;
+    arxiv.reset();
+    arxiv.then(
+        ArxivStub.Reply.xml(
+            Files.readString(
+                Path.of(
+                    "src/test/resources/arxiv/arxiv-api/arxivpy-id_1605.08386_s0_m100_199195aa31ad.xml"))));
+    if (count("SELECT count(*) FROM papers WHERE arxiv_id = '1605.08386'") == 0) {
+      HttpResponse<String> fetched = submit(curator, "https://arxiv.org/abs/1605.08386v1");
+      assertThat(fetched.statusCode()).isEqualTo(302);
+      assertThat(arxiv.requests()).singleElement().asString().contains("id_list=1605.08386");
+    }
+    assertThat(count("SELECT count(*) FROM daily_entries WHERE arxiv_id = '1605.08386'"))
+        .isEqualTo(1);
+
+    arxiv.reset();
+    arxiv.then(ArxivStub.Reply.status(503, null));
+    String missing = String.format("2612.%05d", SEQUENCE.incrementAndGet());
+    HttpResponse<String> offline = submit(curator, missing);
+    assertThat(offline.statusCode()).isEqualTo(503);
+    assertThat(offline.body()).contains("nothing was stored");
+    assertThat(count("SELECT count(*) FROM papers WHERE arxiv_id = ?", missing)).isZero();
+    assertThat(count("SELECT count(*) FROM daily_entries WHERE arxiv_id = ?", missing)).isZero();
+  }
+
+  @Test
+  void fiftyConcurrentIdenticalUpvotesGiveOneVote() throws Exception {
+    String id = recentPaper();
+    WebClient member = member();
+    submit(member, id);
+    String token = member.csrf("/papers/" + id);
+    List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      calls.add(
+          () ->
+              member.post(
+                  "/upvote",
+                  Map.of("_csrf", token, "paper", id, "undo", "false"),
+                  "Accept",
+                  "application/json"));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    try {
+      for (Future<HttpResponse<String>> answer : pool.invokeAll(calls)) {
+        assertThat(answer.get().statusCode()).isEqualTo(200);
+        assertThat(answer.get().body()).contains("\"upvotes\":1");
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(count("SELECT count(*) FROM votes WHERE arxiv_id = ?", id)).isEqualTo(1);
+    assertThat(upvotes(id)).isEqualTo(1);
+  }
+
+  @Test
+  void upvotesWorkAsPlainFormPostsAndCanBeTakenBack() {
+    String id = recentPaper();
+    WebClient member = member();
+    submit(member, id);
+    HttpResponse<String> plain =
+        member.submit("/papers/" + id, "/upvote", Map.of("paper", id, "undo", "false"));
+    assertThat(plain.statusCode()).isEqualTo(302);
+    assertThat(upvotes(id)).isEqualTo(1);
+    Document page = Jsoup.parse(member.get("/papers/" + id).body());
+    assertThat(page.select("form.vote button").attr("aria-pressed")).isEqualTo("true");
+    assertThat(page.select("form.vote .upvotes").text()).isEqualTo("1");
+
+    assertThat(upvote(member, id, true).body()).contains("\"upvoted\":false");
+    assertThat(upvote(member, id, true).body()).contains("\"upvotes\":0");
+    assertThat(upvotes(id)).isZero();
+  }
+
+  @Test
+  void unverifiedMembersCannotVoteAndNothingIsStored() {
+    String id = recentPaper();
+    submit(member(), id);
+    String name = fresh("unverified");
+    WebClient browser = new WebClient(port);
+    browser.submit(
+        "/signup",
+        "/signup",
+        Map.of("email", name + "@example.org", "username", name, "password", PASSWORD));
+    Community.signIn(browser, name + "@example.org", PASSWORD);
+
+    HttpResponse<String> vote = upvote(browser, id, false);
+
+    assertThat(vote.statusCode()).isEqualTo(403);
+    assertThat(vote.body()).contains("Confirm your email");
+    assertThat(count("SELECT count(*) FROM votes WHERE arxiv_id = ?", id)).isZero();
+  }
+
+  @Test
+  void aBannedMembersVotesLeaveTheCountsAndTheBanIsLogged() {
+    String id = recentPaper();
+    WebClient first = member();
+    submit(first, id);
+    String bannedName = fresh("spammer");
+    WebClient banned = Community.verifiedMember(port, bannedName);
+    upvote(first, id, false);
+    upvote(banned, id, false);
+    assertThat(upvotes(id)).isEqualTo(2);
+
+    WebClient admin = withRole(Role.ADMIN);
+    HttpResponse<String> ban =
+        admin.submit(
+            "/curate", "/curate/ban", Map.of("username", bannedName, "reason", "vote ring"));
+
+    assertThat(ban.statusCode()).isEqualTo(302);
+    assertThat(upvotes(id)).isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT count(*) FROM moderation_log WHERE action = 'ban' AND target = ?",
+                "member " + bannedName))
+        .isEqualTo(1);
+    HttpResponse<String> again = upvote(banned, id, true);
+    assertThat(again.statusCode()).isEqualTo(403);
+    assertThat(again.body()).contains("banned by");
+    assertThat(new WebClient(port).get("/moderation").body()).contains("vote ring");
+  }
+
+  @Test
+  void commentsRenderMarkdownAndEveryXssPayloadInert() {
+    String id = recentPaper();
+    WebClient member = member();
+    submit(member, id);
+    List<String> payloads =
+        List.of(
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[x](javascript:alert(1))",
+            "<svg onload=alert(1)>",
+            "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+            "[d](data:text/html;base64,PHNjcmlwdD4=)",
+            "</textarea><script>alert(1)</script>",
+            "**bold** and [a link](https://example.org) and `code`");
+    for (String payload : payloads) {
+      HttpResponse<String> posted =
+          member.submit("/papers/" + id, "/comments", Map.of("paper", id, "body", payload));
+      assertThat(posted.statusCode()).as(payload).isEqualTo(302);
+    }
+    HttpResponse<String> page = member.get("/papers/" + id);
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("default-src 'self'")
+        .doesNotContain("unsafe-inline");
+    Document dom = Jsoup.parse(page.body());
+    List<Element> bodies = dom.select(".comment-body");
+    assertThat(bodies).hasSize(payloads.size());
+    for (Element body : bodies) {
+      assertThat(body.select("script, img, svg, iframe")).isEmpty();
+      for (Element element : body.getAllElements()) {
+        assertThat(element.attributes().asList())
+            .noneMatch(attribute -> attribute.getKey().toLowerCase().startsWith("on"));
+      }
+      for (Element link : body.select("a[href]")) {
+        assertThat(link.attr("href")).startsWith("https://");
+        assertThat(link.attr("rel")).isEqualTo("nofollow ugc");
+      }
+    }
+    assertThat(dom.select("script:not([src])")).isEmpty();
+    assertThat(bodies.get(bodies.size() - 1).select("strong").text()).isEqualTo("bold");
+    assertThat(count("SELECT comments FROM daily_entries WHERE arxiv_id = ?", id))
+        .isEqualTo(payloads.size());
+  }
+
+  @Test
+  void oversizedAndDeeplyNestedCommentsAreRefusedAndNotStored() {
+    String id = recentPaper();
+    WebClient member = member();
+    submit(member, id);
+    HttpResponse<String> huge =
+        member.submit(
+            "/papers/" + id, "/comments", Map.of("paper", id, "body", "a".repeat(100_000)));
+    HttpResponse<String> deepest =
+        member.submit(
+            "/papers/" + id,
+            "/comments",
+            Map.of("paper", id, "body", ">".repeat(10_000) + " deep"));
+    HttpResponse<String> nested =
+        member.submit(
+            "/papers/" + id, "/comments", Map.of("paper", id, "body", "> ".repeat(2_000) + "deep"));
+    assertThat(deepest.statusCode()).isEqualTo(400);
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(huge.body()).contains("at most 10,000 characters");
+    assertThat(nested.statusCode()).isEqualTo(400);
+    assertThat(nested.body()).contains("nested at most 20 levels");
+    assertThat(count("SELECT count(*) FROM comments WHERE arxiv_id = ?", id)).isZero();
+  }
+
+  @Test
+  void repliesAreOneLevelDeepAndOnlyTheAuthorEditsOrDeletes() {
+    String id = recentPaper();
+    WebClient author = member();
+    WebClient other = member();
+    submit(author, id);
+    author.submit("/papers/" + id, "/comments", Map.of("paper", id, "body", "First!"));
+    long top = count("SELECT max(id) FROM comments WHERE arxiv_id = ?", id);
+    other.submit(
+        "/papers/" + id, "/comments", Map.of("paper", id, "parent", "" + top, "body", "Reply"));
+    long reply = count("SELECT max(id) FROM comments WHERE arxiv_id = ?", id);
+    author.submit(
+        "/papers/" + id,
+        "/comments",
+        Map.of("paper", id, "parent", "" + reply, "body", "Reply to the reply"));
+    long own = count("SELECT max(id) FROM comments WHERE arxiv_id = ?", id);
+    assertThat(count("SELECT count(*) FROM comments WHERE arxiv_id = ? AND parent_id = ?", id, top))
+        .as("a reply to a reply joins the thread")
+        .isEqualTo(2);
+
+    HttpResponse<String> stolen =
+        other.submit("/papers/" + id, "/comments/" + top + "/edit", Map.of("body", "hijacked"));
+    assertThat(stolen.statusCode()).isEqualTo(403);
+    author.submit("/papers/" + id, "/comments/" + top + "/edit", Map.of("body", "First, edited"));
+    assertThat(
+            author.submit("/papers/" + id, "/comments/" + reply + "/delete", Map.of()).statusCode())
+        .as("someone else's reply")
+        .isEqualTo(403);
+    author.submit("/papers/" + id, "/comments/" + own + "/delete", Map.of());
+    assertThat(other.submit("/papers/" + id, "/comments/" + top + "/delete", Map.of()).statusCode())
+        .isEqualTo(403);
+
+    Document page = Jsoup.parse(other.get("/papers/" + id).body());
+    assertThat(page.select("#comment-" + top + " .comment-body").text()).isEqualTo("First, edited");
+    assertThat(page.select(".replies .comment")).hasSize(2);
+    assertThat(count("SELECT comments FROM daily_entries WHERE arxiv_id = ?", id)).isEqualTo(2);
+  }
+
+  @Test
+  void moderatorActionsAreLoggedAndTheLogCannotBeChanged() {
+    String id = recentPaper();
+    WebClient author = member();
+    submit(author, id);
+    author.submit("/papers/" + id, "/comments", Map.of("paper", id, "body", "Buy pills"));
+    long comment = count("SELECT max(id) FROM comments WHERE arxiv_id = ?", id);
+
+    HttpResponse<String> notAModerator =
+        author.submit(
+            "/papers/" + id,
+            "/curate/hide-comment",
+            Map.of("comment", "" + comment, "reason", "mine"));
+    assertThat(notAModerator.statusCode()).isEqualTo(403);
+
+    WebClient curator = withRole(Role.CURATOR);
+    curator.submit(
+        "/curate", "/curate/hide-comment", Map.of("comment", "" + comment, "reason", "spam"));
+    assertThat(Jsoup.parse(author.get("/papers/" + id).body()).select(".comment-body")).isEmpty();
+    assertThat(
+            count(
+                "SELECT count(*) FROM moderation_log WHERE action = 'hide comment' AND reason = 'spam'"))
+        .isEqualTo(1);
+
+    assertThatThrownBy(() -> jdbc.sql("UPDATE moderation_log SET reason = 'nothing'").update())
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("DELETE FROM moderation_log").update())
+        .hasMessageContaining("append-only");
+    String token = curator.csrf("/curate");
+    assertThat(curator.post("/moderation", Map.of("_csrf", token)).statusCode()).isEqualTo(405);
+    assertThat(count("SELECT count(*) FROM moderation_log WHERE reason = 'spam'")).isEqualTo(1);
+  }
+
+  @Test
+  void theApiSubmitsAndUpvotesWithTheSessionAndItsToken() {
+    String id = recentPaper();
+    WebClient member = member();
+    String token = member.csrf("/papers/submit");
+    HttpResponse<String> anonymous =
+        new WebClient(port)
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/papers/submit"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"paper_id\":\"" + id + "\"}")));
+    assertThat(anonymous.statusCode()).isIn(401, 403);
+
+    HttpResponse<String> created =
+        member.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/api/papers/submit"))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", token)
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"paper_id\":\"arXiv:" + id + "v1\"}")));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.body()).contains("\"paper_id\":\"" + id + "\"");
+
+    HttpResponse<String> vote =
+        member.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        "http://127.0.0.1:" + port + "/api/papers/" + id + "/upvote"))
+                .header("X-CSRF-TOKEN", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertThat(vote.statusCode()).isEqualTo(200);
+    assertThat(vote.body()).contains("\"upvotes\":1");
+
+    HttpResponse<String> bad =
+        member.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/api/papers/submit"))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", token)
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"paper_id\":\"file:///etc/passwd\"}")));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.headers().firstValue("Content-Type").orElseThrow())
+        .contains("application/problem+json");
+  }
+
+  @Test
+  void aDeletedAccountsVotesGoAndItsSubmissionsStayAsDeleted() {
+    String id = recentPaper();
+    String name = fresh("leaver");
+    WebClient leaver = Community.verifiedMember(port, name);
+    submit(leaver, id);
+    upvote(leaver, id, false);
+    leaver.submit("/papers/" + id, "/comments", Map.of("paper", id, "body", "bye"));
+    assertThat(upvotes(id)).isEqualTo(1);
+
+    HttpResponse<String> wrong =
+        leaver.submit("/account/delete", "/account/delete", Map.of("current", "not my password"));
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    HttpResponse<String> deleted =
+        leaver.submit("/account/delete", "/account/delete", Map.of("current", PASSWORD));
+
+    assertThat(deleted.statusCode()).isEqualTo(200);
+    assertThat(count("SELECT count(*) FROM members WHERE username = ?", name)).isZero();
+    assertThat(upvotes(id)).isZero();
+    assertThat(count("SELECT comments FROM daily_entries WHERE arxiv_id = ?", id)).isZero();
+    Document page = Jsoup.parse(new WebClient(port).get("/papers/" + id).body());
+    assertThat(page.select(".listing").text()).contains("[deleted]");
+  }
+}
