@@ -146,6 +146,53 @@ class CommandLineTest {
   }
 
   @Test
+  void userAddMakesAConfirmedAdminWhoseGeneratedPasswordSignsIn() throws Exception {
+    Path data = dir.resolve("accounts");
+
+    assertThat(
+            run(
+                "user",
+                "add",
+                "Root@Example.org",
+                "--role",
+                "admin",
+                "--data-dir",
+                data.toString()))
+        .isZero();
+
+    String printed = out.toString();
+    assertThat(printed).contains("user: Root (root@example.org) is an admin");
+    String password = printed.substring(printed.indexOf("change it at /account): ") + 24).strip();
+    try (var context = Contexts.oneShot(data)) {
+      var account =
+          context.getBean(dev.paperboy.account.Accounts.class).byEmail("root@example.org");
+      assertThat(account)
+          .hasValueSatisfying(
+              a -> {
+                assertThat(a.role()).isEqualTo(dev.paperboy.account.Role.ADMIN);
+                assertThat(a.verified()).isTrue();
+              });
+      String hash =
+          context
+              .getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+              .sql("SELECT password_hash FROM members WHERE email = 'root@example.org'")
+              .query(String.class)
+              .single();
+      assertThat(
+              new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(
+                      16, 32, 1, 19_456, 2)
+                  .matches(password, hash))
+          .isTrue();
+    }
+
+    assertThat(run("user", "add", "root@example.org", "--data-dir", data.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("An account with the address root@example.org exists");
+    assertThat(run("user", "add", "x@example.org", "--role", "king", "--data-dir", data.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("unknown role 'king'");
+  }
+
+  @Test
   void anUnknownCommandIsAUsageError() {
     assertThat(run("frobnicate")).isEqualTo(2);
     assertThat(err.toString()).contains("Unmatched argument");

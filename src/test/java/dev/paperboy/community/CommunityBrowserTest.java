@@ -1,0 +1,133 @@
+package dev.paperboy.community;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperVersion;
+import dev.paperboy.paper.Papers;
+import dev.paperboy.support.Browser;
+import dev.paperboy.support.CommunitySite;
+import dev.paperboy.support.FixedClock;
+import dev.paperboy.support.Mailbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The community issue's acceptance walk in headless Chromium: sign up, confirm by the mailed link,
+ * submit a paper by URL, find it on today's list, upvote it without a reload, comment in Markdown.
+ * Screenshots go to target/screenshots/.
+ */
+@CommunitySite
+class CommunityBrowserTest {
+  @LocalServerPort int port;
+
+  @Autowired Papers papers;
+
+  private ChromeDriver browser;
+
+  @AfterEach
+  void quit() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aNewMemberSubmitsUpvotesAndDiscussesAPaper() throws Exception {
+    String id = "2611.09999";
+    papers.upsertAll(
+        List.of(
+            new Paper(
+                ArxivId.parse(id),
+                "Attention Is Still All You Need",
+                "We revisit attention.",
+                List.of("Ada Lovelace", "Alan Turing"),
+                List.of("cs.LG", "cs.CL"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(new PaperVersion(1, FixedClock.NOW.minus(Duration.ofHours(20)))),
+                null)));
+    String site = "http://localhost:" + port;
+    browser = Browser.start();
+
+    browser.get(site + "/signup");
+    browser.findElement(By.id("field-email")).sendKeys("grace@example.org");
+    browser.findElement(By.id("field-username")).sendKeys("grace");
+    browser.findElement(By.id("field-password")).sendKeys("a long and lovely passphrase");
+    screenshot("community-1-signup.png");
+    browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
+
+    browser.get(site + Mailbox.lastLink("grace@example.org", "/verify"));
+    browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Email confirmed");
+
+    browser.get(site + "/login");
+    browser.findElement(By.id("field-email")).sendKeys("grace@example.org");
+    browser.findElement(By.id("field-password")).sendKeys("a long and lovely passphrase");
+    browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+    assertThat(browser.findElement(By.cssSelector("nav.account")).getText()).contains("grace");
+
+    browser.get(site + "/papers/submit");
+    browser.findElement(By.id("field-paper_id")).sendKeys("https://arxiv.org/abs/" + id + "v1");
+    screenshot("community-2-submit.png");
+    browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+    assertThat(browser.getCurrentUrl()).endsWith("/papers/" + id);
+
+    browser.get(site + "/papers");
+    WebElement card =
+        browser.findElement(By.xpath("//article[@class='card'][.//a[@href='/papers/" + id + "']]"));
+    assertThat(card.getText()).contains("Attention Is Still All You Need", "Submitted by grace");
+    screenshot("community-3-today.png");
+
+    card.findElement(By.linkText("Attention Is Still All You Need")).click();
+    browser.executeScript("window.paperboyNoReload = true;");
+    WebElement count = browser.findElement(By.cssSelector("form.vote .upvotes"));
+    assertThat(count.getText()).isEqualTo("0");
+    browser.findElement(By.cssSelector("form.vote button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> "1".equals(d.findElement(By.cssSelector("form.vote .upvotes")).getText()));
+    assertThat(browser.executeScript("return window.paperboyNoReload === true;"))
+        .as("the count changed without a page load")
+        .isEqualTo(true);
+    assertThat(browser.findElement(By.cssSelector("form.vote button")).getAttribute("aria-pressed"))
+        .isEqualTo("true");
+
+    browser
+        .findElement(By.id("comment-body"))
+        .sendKeys("**Great** paper; the code is [here](https://example.org/code).");
+    browser.findElement(By.cssSelector("form.comment-form button")).click();
+    WebElement comment = browser.findElement(By.cssSelector(".comment-body"));
+    assertThat(comment.findElement(By.tagName("strong")).getText()).isEqualTo("Great");
+    WebElement link = comment.findElement(By.tagName("a"));
+    assertThat(link.getAttribute("href")).isEqualTo("https://example.org/code");
+    assertThat(link.getAttribute("rel")).isEqualTo("nofollow ugc");
+    screenshot("community-4-discussion.png");
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        dir.resolve(name),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+}

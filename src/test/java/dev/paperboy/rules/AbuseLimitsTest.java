@@ -1,0 +1,211 @@
+package dev.paperboy.rules;
+
+import static dev.paperboy.support.Community.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.account.Account;
+import dev.paperboy.account.Accounts;
+import dev.paperboy.account.Members;
+import dev.paperboy.account.Role;
+import dev.paperboy.curation.DailyLists;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperVersion;
+import dev.paperboy.paper.Papers;
+import dev.paperboy.support.Community;
+import dev.paperboy.support.CommunityArxiv;
+import dev.paperboy.support.FixedClock;
+import dev.paperboy.support.Mailbox;
+import dev.paperboy.support.SqliteStore;
+import dev.paperboy.support.WebClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The default abuse limits through the pages (RELIABILITY.md AUTH-3, VOTE-4). Clients are told
+ * apart by X-Forwarded-For, as behind a reverse proxy (the site trusts it from loopback only).
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"paperboy.demo.enabled=false", "server.forward-headers-strategy=native"})
+@ContextConfiguration(
+    initializers = {
+      SqliteStore.Initializer.class,
+      Mailbox.Initializer.class,
+      CommunityArxiv.Initializer.class
+    })
+@Import(FixedClock.class)
+class AbuseLimitsTest {
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @LocalServerPort int port;
+
+  @Autowired Accounts accounts;
+  @Autowired Members members;
+  @Autowired Papers papers;
+  @Autowired DailyLists lists;
+  @Autowired JdbcClient jdbc;
+
+  private static String[] from(String address) {
+    return new String[] {"X-Forwarded-For", address};
+  }
+
+  private String member() {
+    String name = "limited" + SEQUENCE.incrementAndGet();
+    accounts.add(name + "@example.org", name, Role.MEMBER, PASSWORD);
+    return name;
+  }
+
+  @Test
+  void manyWrongPasswordsFromOneAddressAreThrottledAndTheOwnerStillGetsIn() {
+    String name = member();
+    WebClient attacker = new WebClient(port);
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String token = attacker.csrf("/login");
+      HttpResponse<String> response =
+          attacker.post(
+              "/login",
+              Map.of("_csrf", token, "email", name + "@example.org", "password", "guess " + i),
+              from("10.1.0.1"));
+      statuses.add(response.statusCode());
+      if (response.statusCode() == 429) {
+        assertThat(response.headers().firstValue("Retry-After").map(Long::parseLong))
+            .hasValueSatisfying(seconds -> assertThat(seconds).isPositive());
+      }
+    }
+    assertThat(statuses.subList(0, 5)).containsOnly(302);
+    assertThat(statuses.subList(5, 20)).containsOnly(429);
+
+    WebClient owner = new WebClient(port);
+    String token = owner.csrf("/login");
+    HttpResponse<String> signIn =
+        owner.post(
+            "/login",
+            Map.of("_csrf", token, "email", name + "@example.org", "password", PASSWORD),
+            from("10.1.0.2"));
+    assertThat(signIn.statusCode()).isEqualTo(302);
+    assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+  }
+
+  @Test
+  void signUpsAreCappedPerAddress() {
+    List<Integer> statuses = new ArrayList<>();
+    String prefix = "capped" + SEQUENCE.incrementAndGet() + "x";
+    for (int i = 0; i < 6; i++) {
+      WebClient browser = new WebClient(port);
+      String token = browser.csrf("/signup");
+      statuses.add(
+          browser
+              .post(
+                  "/signup",
+                  Map.of(
+                      "_csrf",
+                      token,
+                      "email",
+                      prefix + i + "@example.org",
+                      "username",
+                      prefix + i,
+                      "password",
+                      PASSWORD),
+                  from("10.2.0.1"))
+              .statusCode());
+    }
+    assertThat(statuses).containsExactly(200, 200, 200, 429, 429, 429);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM members WHERE username LIKE :p")
+                .param("p", prefix + "%")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aNewMembersVotesStopAtTheDailyLimitWithNoRowsPastIt() {
+    String name = member();
+    Account curator =
+        accounts.add("cur" + name + "@example.org", "cur" + name, Role.CURATOR, PASSWORD);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 55; i++) {
+      String id = String.format("2611.%05d", 50_000 + SEQUENCE.incrementAndGet());
+      papers.upsertAll(List.of(recent(id)));
+      lists.feature(ArxivId.parse(id), lists.today(), curator.member());
+      ids.add(id);
+    }
+    WebClient browser = new WebClient(port);
+    Community.signIn(browser, name + "@example.org", PASSWORD);
+    String token = browser.csrf("/papers/" + ids.get(0));
+    List<Integer> statuses = new ArrayList<>();
+    for (String id : ids) {
+      statuses.add(
+          browser
+              .post("/upvote", Map.of("_csrf", token, "paper", id), "Accept", "application/json")
+              .statusCode());
+    }
+    assertThat(statuses.subList(0, 50)).containsOnly(200);
+    assertThat(statuses.subList(50, 55)).containsOnly(429);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM votes JOIN members ON members.id = votes.member_id"
+                        + " WHERE members.username = :name")
+                .param("name", name)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(50);
+  }
+
+  @Test
+  void aNewMembersCommentsMustBeThirtySecondsApart() {
+    String name = member();
+    Account curator =
+        accounts.add("c2" + name + "@example.org", "c2" + name, Role.CURATOR, PASSWORD);
+    String id = String.format("2611.%05d", 60_000 + SEQUENCE.incrementAndGet());
+    papers.upsertAll(List.of(recent(id)));
+    lists.feature(ArxivId.parse(id), lists.today(), curator.member());
+    WebClient browser = new WebClient(port);
+    Community.signIn(browser, name + "@example.org", PASSWORD);
+    String token = browser.csrf("/papers/" + id);
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      statuses.add(
+          browser
+              .post("/comments", Map.of("_csrf", token, "paper", id, "body", "comment " + i))
+              .statusCode());
+    }
+    assertThat(statuses).containsExactly(302, 429, 429, 429, 429);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM comments WHERE arxiv_id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  private static Paper recent(String id) {
+    return new Paper(
+        ArxivId.parse(id),
+        "Recent " + id,
+        "An abstract.",
+        List.of("A. Author"),
+        List.of("cs.LG"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(new PaperVersion(1, FixedClock.NOW.minus(Duration.ofDays(1)))),
+        null);
+  }
+}
