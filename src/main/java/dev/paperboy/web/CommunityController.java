@@ -11,8 +11,6 @@ import dev.paperboy.discussion.Comment;
 import dev.paperboy.discussion.Comments;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
-import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.Papers;
 import dev.paperboy.rules.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -34,13 +32,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CommunityController {
   private static final int PROFILE_ITEMS = 30;
 
+  /** Bounds for "every day" that both engines' date types hold. */
+  private static final LocalDate EARLIEST = LocalDate.of(1991, 1, 1);
+
+  private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
   private final CurrentMember current;
   private final Submissions submissions;
   private final Votes votes;
   private final Comments comments;
   private final Accounts accounts;
   private final DailyLists lists;
-  private final Papers papers;
 
   CommunityController(
       CurrentMember current,
@@ -48,15 +50,13 @@ class CommunityController {
       Votes votes,
       Comments comments,
       Accounts accounts,
-      DailyLists lists,
-      Papers papers) {
+      DailyLists lists) {
     this.current = current;
     this.submissions = submissions;
     this.votes = votes;
     this.comments = comments;
     this.accounts = accounts;
     this.lists = lists;
-    this.papers = papers;
   }
 
   @GetMapping("/papers/submit")
@@ -145,12 +145,12 @@ class CommunityController {
             .byUsername(username)
             .orElseThrow(() -> new PageNotFound("No member is called " + username + "."));
     List<Card> submitted =
-        lists.between(LocalDate.MIN, LocalDate.MAX, member.username(), 0, PROFILE_ITEMS).stream()
+        lists.between(EARLIEST, LATEST, member.username(), 0, PROFILE_ITEMS).stream()
             .map(Views::card)
             .toList();
     List<ArxivId> upvotedIds =
         votes.upvotedPapers(member.id(), PROFILE_ITEMS).stream().map(ArxivId::parse).toList();
-    Map<String, Paper> upvotedPapers = papers.findAll(upvotedIds);
+
     Map<String, DailyEntry> upvotedEntries = lists.entriesFor(upvotedIds);
     List<Card> upvoted =
         upvotedIds.stream()
@@ -168,8 +168,7 @@ class CommunityController {
             member.banned() ? "Banned by " + member.bannedBy() + ": " + member.banReason() : null,
             submitted,
             upvoted,
-            comments.byMember(member.id(), PROFILE_ITEMS),
-            upvotedPapers.size()));
+            comments.byMember(member.id(), PROFILE_ITEMS)));
     return "profile";
   }
 

@@ -13,5 +13,4 @@ public record ProfilePage(
     @Nullable String ban,
     List<Card> submitted,
     List<Card> upvoted,
-    List<Comment> comments,
-    int upvotedCount) {}
+    List<Comment> comments) {}

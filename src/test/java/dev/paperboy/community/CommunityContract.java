@@ -497,6 +497,25 @@ abstract class CommunityContract {
   }
 
   @Test
+  void aProfileShowsTheMembersSubmissionsUpvotesAndComments() {
+    String id = recentPaper();
+    String name = fresh("profiled");
+    WebClient member = Community.verifiedMember(port, name);
+    submit(member, id);
+    upvote(member, id, false);
+    member.submit("/papers/" + id, "/comments", Map.of("paper", id, "body", "A _fine_ paper"));
+
+    HttpResponse<String> profile = new WebClient(port).get("/members/" + name);
+
+    assertThat(profile.statusCode()).isEqualTo(200);
+    Document page = Jsoup.parse(profile.body());
+    assertThat(page.select("h1").text()).isEqualTo(name);
+    assertThat(page.select(".card h3 a[href=/papers/" + id + "]")).hasSize(2);
+    assertThat(page.select(".comment-body em").text()).isEqualTo("fine");
+    assertThat(new WebClient(port).get("/members/nobody-at-all").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aDeletedAccountsVotesGoAndItsSubmissionsStayAsDeleted() {
     String id = recentPaper();
     String name = fresh("leaver");

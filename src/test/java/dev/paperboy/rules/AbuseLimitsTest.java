@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.account.Account;
 import dev.paperboy.account.Accounts;
-import dev.paperboy.account.Members;
 import dev.paperboy.account.Role;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.paper.ArxivId;
@@ -52,7 +51,7 @@ class AbuseLimitsTest {
   @LocalServerPort int port;
 
   @Autowired Accounts accounts;
-  @Autowired Members members;
+
   @Autowired Papers papers;
   @Autowired DailyLists lists;
   @Autowired JdbcClient jdbc;
