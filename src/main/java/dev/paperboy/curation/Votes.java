@@ -64,7 +64,6 @@ public class Votes {
    */
   public Tally upvote(Account member, ArxivId id) {
     member.requireActive();
-    rateLimits.take(limits.vote(isNew(member)), "vote:" + member.id());
     int weight = member.youngerThan(accounts.voteWeightAge(), clock.instant()) ? 0 : 1;
     return change(
         member,
@@ -87,7 +86,6 @@ public class Votes {
   /** Takes the member's upvote back; doing so twice changes nothing. */
   public Tally remove(Account member, ArxivId id) {
     member.requireActive();
-    rateLimits.take(limits.vote(isNew(member)), "vote:" + member.id());
     return change(
         member,
         id,
@@ -157,6 +155,9 @@ public class Votes {
               jdbc.sql("UPDATE members SET role = role WHERE id = :member")
                   .param("member", member.id())
                   .update();
+              // Counted in the vote's own transaction: one commit (one fsync) less per vote, and
+              // a vote that fails (a paper on no list) is not counted against the member.
+              rateLimits.take(limits.vote(isNew(member)), "vote:" + member.id());
               if (!entries.lock(paper)) {
                 throw Refusal.of(
                     Refusal.Kind.NOT_FOUND,

@@ -538,4 +538,57 @@ abstract class CommunityContract {
     Document page = Jsoup.parse(new WebClient(port).get("/papers/" + id).body());
     assertThat(page.select(".listing").text()).contains("[deleted]");
   }
+
+  @Test
+  void curatorsFeaturePinRemoveAndHideFromTheQueueAndEveryActionIsLogged() {
+    String announced = recentPaper();
+    jdbc.sql(
+            "INSERT INTO announcements (arxiv_id, announced_on, announce_type, version)"
+                + " VALUES (?, '2026-11-27', 'new', 1)")
+        .param(1, announced)
+        .update();
+    WebClient member = member();
+    assertThat(member.get("/curate").statusCode()).isEqualTo(403);
+    WebClient curator = withRole(Role.CURATOR);
+
+    Document queue = Jsoup.parse(curator.get("/curate").body());
+    assertThat(
+            queue.select("form[action=/curate/feature] input[name=paper][value=" + announced + "]"))
+        .hasSize(1);
+    assertThat(
+            curator.submit("/curate", "/curate/feature", Map.of("paper", announced)).statusCode())
+        .isEqualTo(302);
+    String other = recentPaper();
+    submit(member, other);
+    upvote(member, other, false);
+    Document today = Jsoup.parse(new WebClient(port).get("/papers/date/2026-11-27").body());
+    int before = today.select(".card h3 a").eachAttr("href").indexOf("/papers/" + announced);
+
+    curator.submit("/curate", "/curate/pin", Map.of("paper", announced));
+    today = Jsoup.parse(new WebClient(port).get("/papers/date/2026-11-27").body());
+    assertThat(today.select(".card h3 a").eachAttr("href").indexOf("/papers/" + announced))
+        .isZero()
+        .isLessThan(Math.max(1, before));
+
+    curator.submit("/curate", "/curate/remove", Map.of("paper", other, "reason", "off topic"));
+    curator.submit("/curate", "/curate/hide-paper", Map.of("paper", announced, "reason", "spam"));
+    today = Jsoup.parse(new WebClient(port).get("/papers/date/2026-11-27").body());
+    assertThat(today.select(".card h3 a").eachAttr("href"))
+        .doesNotContain("/papers/" + announced, "/papers/" + other);
+    assertThat(count("SELECT count(*) FROM daily_entries WHERE arxiv_id = ?", other)).isZero();
+    assertThat(count("SELECT count(*) FROM votes WHERE arxiv_id = ?", other))
+        .as("votes are kept")
+        .isEqualTo(1);
+
+    Document log = Jsoup.parse(new WebClient(port).get("/moderation").body());
+    assertThat(log.select("table.log tbody tr").eachText())
+        .anySatisfy(row -> assertThat(row).contains("feature", "paper " + announced))
+        .anySatisfy(row -> assertThat(row).contains("pin", "paper " + announced))
+        .anySatisfy(
+            row -> assertThat(row).contains("remove from list", "paper " + other, "off topic"))
+        .anySatisfy(row -> assertThat(row).contains("hide paper", "paper " + announced, "spam"));
+    HttpResponse<String> noReason =
+        curator.submit("/curate", "/curate/remove", Map.of("paper", announced, "reason", " "));
+    assertThat(noReason.statusCode()).isEqualTo(400);
+  }
 }

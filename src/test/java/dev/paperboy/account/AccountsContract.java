@@ -4,7 +4,6 @@ import static dev.paperboy.support.Community.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.Community;
-import dev.paperboy.support.CommunitySite;
 import dev.paperboy.support.CountingEncoder;
 import dev.paperboy.support.Mailbox;
 import dev.paperboy.support.WebClient;
@@ -25,9 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Accounts through the real pages, mail and database: RELIABILITY.md AUTH-1 … AUTH-6. */
-@CommunitySite
-class AccountsTest {
+/**
+ * Accounts through the real pages, mail and database, on both engines: RELIABILITY.md AUTH-1 …
+ * AUTH-6.
+ */
+abstract class AccountsContract {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
   @LocalServerPort int port;
@@ -320,6 +321,29 @@ class AccountsTest {
     HttpResponse<String> afterLogout = replay.get("/account");
     assertThat(afterLogout.statusCode()).isEqualTo(302);
     assertThat(afterLogout.headers().firstValue("Location").orElseThrow()).contains("/login");
+  }
+
+  @Test
+  void rememberMeSignsInAFreshBrowserUntilSignOut() {
+    String name = fresh("remember");
+    signUp(new WebClient(port), name + "@example.org", name, PASSWORD);
+    WebClient browser = new WebClient(port);
+    browser.submit(
+        "/login",
+        "/login",
+        Map.of("email", name + "@example.org", "password", PASSWORD, "remember", "true"));
+    String remembered = browser.cookies().get("__Host-remember");
+    assertThat(remembered).isNotNull();
+
+    WebClient nextWeek = new WebClient(port);
+    nextWeek.setCookie("__Host-remember", remembered);
+    assertThat(nextWeek.get("/account").statusCode()).isEqualTo(200);
+
+    String token = browser.csrf("/account");
+    browser.post("/logout", Map.of("_csrf", token));
+    WebClient afterSignOut = new WebClient(port);
+    afterSignOut.setCookie("__Host-remember", remembered);
+    assertThat(afterSignOut.get("/account").statusCode()).isEqualTo(302);
   }
 
   @Test

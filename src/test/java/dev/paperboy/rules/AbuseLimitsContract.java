@@ -12,10 +12,7 @@ import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperVersion;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.support.Community;
-import dev.paperboy.support.CommunityArxiv;
 import dev.paperboy.support.FixedClock;
-import dev.paperboy.support.Mailbox;
-import dev.paperboy.support.SqliteStore;
 import dev.paperboy.support.WebClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,27 +22,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The default abuse limits through the pages (RELIABILITY.md AUTH-3, VOTE-4). Clients are told
  * apart by X-Forwarded-For, as behind a reverse proxy (the site trusts it from loopback only).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"paperboy.demo.enabled=false", "server.forward-headers-strategy=native"})
-@ContextConfiguration(
-    initializers = {
-      SqliteStore.Initializer.class,
-      Mailbox.Initializer.class,
-      CommunityArxiv.Initializer.class
-    })
-@Import(FixedClock.class)
-class AbuseLimitsTest {
+abstract class AbuseLimitsContract {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   @LocalServerPort int port;
@@ -162,6 +146,29 @@ class AbuseLimitsTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(50);
+  }
+
+  @Test
+  void aNewMembersSubmissionsStopAtTheFirstDayCap() {
+    String name = member();
+    WebClient browser = new WebClient(port);
+    Community.signIn(browser, name + "@example.org", PASSWORD);
+    List<String> ids = new ArrayList<>();
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String id = String.format("2611.%05d", 70_000 + SEQUENCE.incrementAndGet());
+      papers.upsertAll(List.of(recent(id)));
+      ids.add(id);
+      statuses.add(
+          browser.submit("/papers/submit", "/papers/submit", Map.of("paper_id", id)).statusCode());
+    }
+    assertThat(statuses).containsExactly(302, 302, 302, 429, 429);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM daily_entries WHERE arxiv_id IN (:ids)")
+                .param("ids", ids)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(3);
   }
 
   @Test
