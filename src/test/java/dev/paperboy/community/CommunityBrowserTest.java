@@ -2,14 +2,12 @@ package dev.paperboy.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperboy.paper.ArxivId;
-import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.PaperVersion;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.support.Browser;
 import dev.paperboy.support.CommunitySite;
 import dev.paperboy.support.FixedClock;
 import dev.paperboy.support.Mailbox;
+import dev.paperboy.support.TestPapers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -50,20 +48,10 @@ class CommunityBrowserTest {
     String id = "2611.09999";
     papers.upsertAll(
         List.of(
-            new Paper(
-                ArxivId.parse(id),
+            TestPapers.recent(
+                id,
                 "Attention Is Still All You Need",
-                "We revisit attention.",
-                List.of("Ada Lovelace", "Alan Turing"),
-                List.of("cs.LG", "cs.CL"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(new PaperVersion(1, FixedClock.NOW.minus(Duration.ofHours(20)))),
-                null)));
+                FixedClock.NOW.minus(Duration.ofHours(20)))));
     String site = "http://localhost:" + port;
     browser = Browser.start();
 

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.account.Accounts;
 import dev.paperboy.account.Role;
-import dev.paperboy.paper.ArxivId;
-import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.PaperVersion;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.support.ArxivStub;
 import dev.paperboy.support.Community;
 import dev.paperboy.support.CommunityArxiv;
 import dev.paperboy.support.FixedClock;
+import dev.paperboy.support.TestPapers;
 import dev.paperboy.support.WebClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -61,22 +59,7 @@ abstract class CommunityContract {
   String recentPaper() {
     String id = String.format("2611.%05d", 10_000 + SEQUENCE.incrementAndGet());
     Instant published = FixedClock.NOW.minus(Duration.ofDays(1));
-    papers.upsertAll(
-        List.of(
-            new Paper(
-                ArxivId.parse(id),
-                "Fresh results " + id,
-                "An abstract.",
-                List.of("A. Author"),
-                List.of("cs.LG"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(new PaperVersion(1, published)),
-                null)));
+    papers.upsertAll(List.of(TestPapers.recent(id, "Fresh results " + id, published)));
     return id;
   }
 
@@ -414,6 +397,7 @@ abstract class CommunityContract {
   @Test
   void moderatorActionsAreLoggedAndTheLogCannotBeChanged() {
     String id = recentPaper();
+    String reason = "spam on " + id;
     WebClient author = member();
     submit(author, id);
     author.submit("/papers/" + id, "/comments", Map.of("paper", id, "body", "Buy pills"));
@@ -428,11 +412,12 @@ abstract class CommunityContract {
 
     WebClient curator = withRole(Role.CURATOR);
     curator.submit(
-        "/curate", "/curate/hide-comment", Map.of("comment", "" + comment, "reason", "spam"));
+        "/curate", "/curate/hide-comment", Map.of("comment", "" + comment, "reason", reason));
     assertThat(Jsoup.parse(author.get("/papers/" + id).body()).select(".comment-body")).isEmpty();
     assertThat(
             count(
-                "SELECT count(*) FROM moderation_log WHERE action = 'hide comment' AND reason = 'spam'"))
+                "SELECT count(*) FROM moderation_log WHERE action = 'hide comment' AND reason = ?",
+                reason))
         .isEqualTo(1);
 
     assertThatThrownBy(() -> jdbc.sql("UPDATE moderation_log SET reason = 'nothing'").update())
@@ -441,7 +426,7 @@ abstract class CommunityContract {
         .hasMessageContaining("append-only");
     String token = curator.csrf("/curate");
     assertThat(curator.post("/moderation", Map.of("_csrf", token)).statusCode()).isEqualTo(405);
-    assertThat(count("SELECT count(*) FROM moderation_log WHERE reason = 'spam'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM moderation_log WHERE reason = ?", reason)).isEqualTo(1);
   }
 
   @Test

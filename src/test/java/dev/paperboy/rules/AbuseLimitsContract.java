@@ -9,10 +9,10 @@ import dev.paperboy.account.Role;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.PaperVersion;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.support.Community;
 import dev.paperboy.support.FixedClock;
+import dev.paperboy.support.TestPapers;
 import dev.paperboy.support.WebClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -199,19 +199,6 @@ abstract class AbuseLimitsContract {
   }
 
   private static Paper recent(String id) {
-    return new Paper(
-        ArxivId.parse(id),
-        "Recent " + id,
-        "An abstract.",
-        List.of("A. Author"),
-        List.of("cs.LG"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(new PaperVersion(1, FixedClock.NOW.minus(Duration.ofDays(1)))),
-        null);
+    return TestPapers.recent(id, "Recent " + id, FixedClock.NOW.minus(Duration.ofDays(1)));
   }
 }

@@ -74,4 +74,22 @@ public final class TestPapers {
         history,
         metadataDate);
   }
+
+  /** A one-version paper in cs.LG first published at {@code published}. */
+  public static Paper recent(String id, String title, Instant published) {
+    return new Paper(
+        ArxivId.parse(id),
+        title,
+        "An abstract of " + id + ".",
+        List.of("Ada Lovelace", "Alan Turing"),
+        List.of("cs.LG", "cs.CL"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(new PaperVersion(1, published)),
+        null);
+  }
 }
