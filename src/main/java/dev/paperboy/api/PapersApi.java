@@ -6,8 +6,8 @@ import dev.paperboy.paper.PaperNotFound;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.ranking.ListPeriod;
 import dev.paperboy.ranking.Rankings;
+import dev.paperboy.ranking.UpvotedSearch;
 import dev.paperboy.search.InvalidSearch;
-import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchResults;
 import java.time.LocalDate;
@@ -32,9 +32,9 @@ class PapersApi {
   private final DailyLists lists;
   private final Papers papers;
   private final Rankings rankings;
-  private final PaperSearch search;
+  private final UpvotedSearch search;
 
-  PapersApi(DailyLists lists, Papers papers, Rankings rankings, PaperSearch search) {
+  PapersApi(DailyLists lists, Papers papers, Rankings rankings, UpvotedSearch search) {
     this.lists = lists;
     this.papers = papers;
     this.rankings = rankings;
@@ -123,9 +123,10 @@ class PapersApi {
           switch (sort) {
             case "relevance" -> SearchQuery.Sort.RELEVANCE;
             case "newest", "publishedAt" -> SearchQuery.Sort.NEWEST;
+            case "upvotes" -> SearchQuery.Sort.UPVOTES;
             default ->
                 throw new BadApiRequest(
-                    "sort must be relevance or newest, got '" + clip(sort) + "'");
+                    "sort must be relevance, newest or upvotes, got '" + clip(sort) + "'");
           };
       results =
           search.search(

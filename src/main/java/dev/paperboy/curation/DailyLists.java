@@ -85,6 +85,12 @@ public class DailyLists {
     return read;
   }
 
+  /** A member's entries on any day, most upvoted first. */
+  public List<DailyEntry> submittedBy(String username, int limit) {
+    // Bounds that both engines' date types hold: arXiv began in 1991.
+    return between(LocalDate.of(1991, 1, 1), LocalDate.of(9999, 12, 31), username, 0, limit);
+  }
+
   /** The latest day on or before {@code date} that has a list. */
   @SuppressWarnings("unchecked")
   public Optional<LocalDate> latestOnOrBefore(LocalDate date) {

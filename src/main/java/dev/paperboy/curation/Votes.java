@@ -9,6 +9,7 @@ import dev.paperboy.rules.RateLimits;
 import dev.paperboy.rules.Refusal;
 import dev.paperboy.store.SqlValues;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -110,6 +111,20 @@ public class Votes {
         .list()
         .stream()
         .collect(Collectors.toSet());
+  }
+
+  /** When the paper's counted upvotes were given, oldest first: the paper page's history. */
+  public List<Instant> countedVoteTimes(ArxivId id) {
+    return jdbc.sql(
+            """
+            SELECT votes.created_at FROM votes
+            JOIN members ON members.id = votes.member_id
+            WHERE votes.arxiv_id = :paper AND votes.weight = 1 AND members.banned_at IS NULL
+            ORDER BY votes.created_at
+            """)
+        .param("paper", id.base())
+        .query((rs, n) -> SqlValues.requiredInstant(rs, "created_at"))
+        .list();
   }
 
   /** The papers the member upvoted, newest vote first. */

@@ -83,6 +83,14 @@ public class PaperSearch implements DisposableBean {
     return index().search(query);
   }
 
+  /** Papers for a member, each with its reason; empty when the member has no interests yet. */
+  public List<Recommendation> recommend(Interests interests, int limit) {
+    if (interests.isEmpty()) {
+      return List.of();
+    }
+    return index().recommend(interests, limit);
+  }
+
   /** Papers like the given one, most alike first; empty when it is not indexed. */
   public List<SearchHit> similar(ArxivId id, int limit) {
     return index().similar(id, limit);

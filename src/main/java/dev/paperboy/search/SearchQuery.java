@@ -22,7 +22,12 @@ public record SearchQuery(
 
   public enum Sort {
     RELEVANCE,
-    NEWEST
+    NEWEST,
+    /**
+     * Most upvoted first, ties by relevance. The index knows no votes: {@code
+     * ranking.UpvotedSearch} orders the best matches by their counts.
+     */
+    UPVOTES
   }
 
   public SearchQuery {

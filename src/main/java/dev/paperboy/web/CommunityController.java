@@ -13,7 +13,6 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.rules.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -31,11 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CommunityController {
   private static final int PROFILE_ITEMS = 30;
-
-  /** Bounds for "every day" that both engines' date types hold. */
-  private static final LocalDate EARLIEST = LocalDate.of(1991, 1, 1);
-
-  private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
   private final CurrentMember current;
   private final Submissions submissions;
@@ -145,9 +139,7 @@ class CommunityController {
             .byUsername(username)
             .orElseThrow(() -> new PageNotFound("No member is called " + username + "."));
     List<Card> submitted =
-        lists.between(EARLIEST, LATEST, member.username(), 0, PROFILE_ITEMS).stream()
-            .map(Views::card)
-            .toList();
+        lists.submittedBy(member.username(), PROFILE_ITEMS).stream().map(Views::card).toList();
     List<ArxivId> upvotedIds =
         votes.upvotedPapers(member.id(), PROFILE_ITEMS).stream().map(ArxivId::parse).toList();
 

@@ -22,7 +22,8 @@ public record PaperPage(
     @Nullable Listing listing,
     List<Similar> similar,
     boolean upvoted,
-    List<Comments.Thread> discussion) {
+    List<Comments.Thread> discussion,
+    @Nullable String upvoteChart) {
 
   /** A paper like this one. */
   public record Similar(String href, String title, String authors) {}

@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.account.CurrentMember;
+import dev.paperboy.curation.CurationSettings;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.curation.Votes;
@@ -13,10 +14,14 @@ import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.search.PaperSearch;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +42,10 @@ class PaperPageController {
   private final CurrentMember current;
   private final Votes votes;
   private final Comments comments;
+  private final CurationSettings curation;
 
   PaperPageController(
+      CurationSettings curation,
       CurrentMember current,
       Votes votes,
       Comments comments,
@@ -52,6 +59,7 @@ class PaperPageController {
     this.current = current;
     this.votes = votes;
     this.comments = comments;
+    this.curation = curation;
     this.papers = papers;
     this.lists = lists;
     this.demo = demo;
@@ -109,6 +117,29 @@ class PaperPageController {
                 new PaperPage.Similar(
                     "/papers/" + hit.id().base(), hit.title(), Views.authorsLine(hit.authors())))
         .toList();
+  }
+
+  /** Upvotes so far on each day since the paper went on its list, for at most 30 days. */
+  private @Nullable String upvoteChart(DailyEntry entry) {
+    if (entry.upvotes() == 0) {
+      return null;
+    }
+    ZoneId zone = curation.zone();
+    List<LocalDate> voteDays =
+        votes.countedVoteTimes(entry.paper().id()).stream()
+            .map(at -> at.atZone(zone).toLocalDate())
+            .toList();
+    LocalDate first = entry.listDate();
+    LocalDate last =
+        lists.today().isBefore(first.plusDays(29)) ? lists.today() : first.plusDays(29);
+    List<SvgCharts.Bar> bars = new ArrayList<>();
+    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      LocalDate through = day;
+      bars.add(
+          new SvgCharts.Bar(
+              Views.DAY.format(day), voteDays.stream().filter(d -> !d.isAfter(through)).count()));
+    }
+    return SvgCharts.columns("Upvotes since " + Views.DAY.format(first), bars, 320, 90);
   }
 
   private static int parsePage(String p) {
@@ -190,7 +221,8 @@ class PaperPageController {
                 .get()
                 .map(member -> !votes.upvotedBy(member.id(), List.of(paper.id())).isEmpty())
                 .orElse(false),
-            comments.discussion(paper.id())));
+            comments.discussion(paper.id()),
+            lists.entryFor(id).map(this::upvoteChart).orElse(null)));
     return "paper";
   }
 }

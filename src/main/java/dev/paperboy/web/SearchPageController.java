@@ -1,8 +1,8 @@
 package dev.paperboy.web;
 
 import dev.paperboy.demo.DemoProgress;
+import dev.paperboy.ranking.UpvotedSearch;
 import dev.paperboy.search.InvalidSearch;
-import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchResults;
 import java.net.URLEncoder;
@@ -32,11 +32,11 @@ class SearchPageController {
   private static final int PAGE_SIZE = 20;
   private static final int MAX_PAGE = 50;
 
-  private final PaperSearch search;
+  private final UpvotedSearch search;
 
   private final DemoProgress demo;
 
-  SearchPageController(PaperSearch search, DemoProgress demo) {
+  SearchPageController(UpvotedSearch search, DemoProgress demo) {
     this.search = search;
 
     this.demo = demo;
@@ -53,7 +53,11 @@ class SearchPageController {
       jakarta.servlet.http.HttpServletResponse response) {
     model.addAttribute("chrome", new Chrome("search", demo.status()));
     SearchQuery.Sort order =
-        "newest".equals(sort) ? SearchQuery.Sort.NEWEST : SearchQuery.Sort.RELEVANCE;
+        switch (sort) {
+          case "newest" -> SearchQuery.Sort.NEWEST;
+          case "upvotes" -> SearchQuery.Sort.UPVOTES;
+          default -> SearchQuery.Sort.RELEVANCE;
+        };
     int pageNumber = Math.max(0, Math.min(page, MAX_PAGE));
     if (q.isBlank()) {
       model.addAttribute(

@@ -68,7 +68,7 @@ class WebSecurity {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/account/**", "/papers/submit", "/curate/**")
+                    .requestMatchers("/account/**", "/papers/submit", "/curate/**", "/for-you/**")
                     .authenticated()
                     .anyRequest()
                     .permitAll())

@@ -50,6 +50,8 @@ abstract class CommunityContract {
 
   @Autowired Accounts accounts;
 
+  @Autowired dev.paperboy.search.PaperSearch search;
+
   /** A distinct name per call, also across the engines' test classes in one JVM. */
   static String fresh(String prefix) {
     return prefix + SEQUENCE.incrementAndGet();
@@ -57,9 +59,14 @@ abstract class CommunityContract {
 
   /** A paper published yesterday (so members may submit it), stored and on no list. */
   String recentPaper() {
+    return recentPaper("Fresh results");
+  }
+
+  /** As {@link #recentPaper()}, with a title of the test's choosing. */
+  String recentPaper(String title) {
     String id = String.format("2611.%05d", 10_000 + SEQUENCE.incrementAndGet());
     Instant published = FixedClock.NOW.minus(Duration.ofDays(1));
-    papers.upsertAll(List.of(TestPapers.recent(id, "Fresh results " + id, published)));
+    papers.upsertAll(List.of(TestPapers.recent(id, title + " " + id, published)));
     return id;
   }
 
@@ -234,6 +241,9 @@ abstract class CommunityContract {
     Document page = Jsoup.parse(member.get("/papers/" + id).body());
     assertThat(page.select("form.vote button").attr("aria-pressed")).isEqualTo("true");
     assertThat(page.select("form.vote .upvotes").text()).isEqualTo("1");
+    assertThat(page.select("figure.upvote-history svg rect.bar title").eachText())
+        .as("one bar a day since the list day, upvotes so far")
+        .containsExactly("Nov 27, 2026: 1");
 
     assertThat(upvote(member, id, true).body()).contains("\"upvoted\":false");
     assertThat(upvote(member, id, true).body()).contains("\"upvotes\":0");
@@ -575,5 +585,67 @@ abstract class CommunityContract {
     HttpResponse<String> noReason =
         curator.submit("/curate", "/curate/remove", Map.of("paper", announced, "reason", " "));
     assertThat(noReason.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void searchCanOrderTheBestMatchesByUpvotes() {
+    String word = "zyzzyva" + SEQUENCE.incrementAndGet();
+    String quiet = recentPaper(word + " " + word + " in depth");
+    String loved = recentPaper("A note on " + word);
+    WebClient member = member();
+    submit(member, quiet);
+    submit(member, loved);
+    upvote(member, loved, false);
+    search.catchUp();
+
+    HttpResponse<String> byVotes =
+        dev.paperboy.support.Http.get(port, "/api/papers/search?q=" + word + "&sort=upvotes");
+    HttpResponse<String> byRelevance =
+        dev.paperboy.support.Http.get(port, "/api/papers/search?q=" + word);
+
+    assertThat(byVotes.statusCode()).isEqualTo(200);
+    assertThat(byVotes.body().indexOf(loved)).isLessThan(byVotes.body().indexOf(quiet));
+    assertThat(byRelevance.body().indexOf(quiet)).isLessThan(byRelevance.body().indexOf(loved));
+    Document page =
+        Jsoup.parse(new WebClient(port).get("/search?q=" + word + "&sort=upvotes").body());
+    assertThat(page.select("option[value=upvotes]").attr("selected")).isNotNull();
+    assertThat(page.text().indexOf("A note on")).isLessThan(page.text().indexOf("in depth"));
+  }
+
+  @Test
+  void forYouRecommendsFromUpvotesAndFollowsAndSaysWhy() {
+    WebClient member = member();
+    Document empty = Jsoup.parse(member.get("/for-you").body());
+    assertThat(empty.select(".empty").text()).contains("Nothing yet");
+
+    HttpResponse<String> bad =
+        member.submit("/for-you", "/for-you/follow", Map.of("kind", "category", "value", "<x>"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("A category looks like cs.LG");
+    member.submit("/for-you", "/for-you/follow", Map.of("kind", "category", "value", "cs.LG"));
+    search.catchUp();
+    Document cold = Jsoup.parse(member.get("/for-you").body());
+    assertThat(cold.select(".follow-list li").eachText()).anyMatch(t -> t.contains("cs.LG"));
+    assertThat(cold.select(".recommendation .reason").eachText())
+        .isNotEmpty()
+        .allMatch(reason -> reason.startsWith("in cs.LG, which you follow"));
+
+    String word = "quokka" + SEQUENCE.incrementAndGet();
+    String liked = recentPaper("Sparse " + word + " gradients for " + word + " models");
+    String alike = recentPaper("Dense " + word + " gradients revisited");
+    submit(member, liked);
+    search.catchUp();
+
+    Document warm = Jsoup.parse(member.get("/for-you").body());
+    Element first = warm.selectFirst(".recommendation");
+    assertThat(first).isNotNull();
+    assertThat(first.select(".card h3 a").attr("href")).isEqualTo("/papers/" + alike);
+    assertThat(first.select(".reason").text())
+        .contains("because you upvoted or submitted")
+        .contains(word)
+        .containsPattern("shared terms: .*" + word);
+    assertThat(warm.select(".card h3 a").eachAttr("href"))
+        .as("never what the member already has")
+        .doesNotContain("/papers/" + liked);
   }
 }

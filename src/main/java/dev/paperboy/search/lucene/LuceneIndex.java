@@ -4,7 +4,9 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.ChangedPaper;
 import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.search.IndexState;
+import dev.paperboy.search.Interests;
 import dev.paperboy.search.InvalidSearch;
+import dev.paperboy.search.Recommendation;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchResults;
@@ -17,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -215,6 +219,7 @@ public final class LuceneIndex implements Closeable {
    * @throws InvalidSearch when the query expands to too many clauses
    */
   public SearchResults search(SearchQuery query) {
+    // UPVOTES is ordered outside the index (ranking.UpvotedSearch); here it reads as relevance.
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
@@ -262,14 +267,7 @@ public final class LuceneIndex implements Closeable {
         if (self.scoreDocs.length == 0) {
           return List.of();
         }
-        org.apache.lucene.queries.mlt.MoreLikeThis mlt =
-            new org.apache.lucene.queries.mlt.MoreLikeThis(searcher.getIndexReader());
-        mlt.setAnalyzer(analyzer);
-        mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
-        mlt.setMinTermFreq(1);
-        mlt.setMinDocFreq(2);
-        mlt.setMaxQueryTerms(25);
-        Query like = mlt.like(self.scoreDocs[0].doc);
+        Query like = moreLikeThis(searcher).like(self.scoreDocs[0].doc);
         Query others =
             new BooleanQuery.Builder()
                 .add(like, Occur.MUST)
@@ -282,6 +280,214 @@ public final class LuceneIndex implements Closeable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the search index", e);
+    }
+  }
+
+  /** Liked papers whose neighbours are looked up; the most recent first. */
+  private static final int LIKED_LIMIT = 20;
+
+  /**
+   * Recommendations: for each liked paper, the papers most like it (MoreLikeThis: the TF-IDF
+   * weighted terms of its title and abstract as a query), each neighbour list scaled to its best
+   * score so that every liked paper weighs the same, summed over liked papers; then the newest
+   * papers in followed categories, by followed authors and matching followed keywords, weighted
+   * below any likeness. Each paper keeps the reason that gave it most.
+   */
+  public List<Recommendation> recommend(Interests interests, int limit) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        Map<Integer, Candidate> candidates = new java.util.HashMap<>();
+        Set<Integer> excluded = new java.util.HashSet<>();
+        for (String id : interests.exclude()) {
+          TopDocs self = searcher.search(new TermQuery(new Term(PaperFields.ID, id)), 1);
+          for (ScoreDoc doc : self.scoreDocs) {
+            excluded.add(doc.doc);
+          }
+        }
+        org.apache.lucene.index.StoredFields stored = searcher.storedFields();
+        for (ArxivId liked : interests.liked().stream().limit(LIKED_LIMIT).toList()) {
+          TopDocs self = searcher.search(new TermQuery(new Term(PaperFields.ID, liked.base())), 1);
+          if (self.scoreDocs.length == 0) {
+            continue;
+          }
+          int likedDoc = self.scoreDocs[0].doc;
+          org.apache.lucene.queries.mlt.MoreLikeThis mlt = moreLikeThis(searcher);
+          String[] terms = mlt.retrieveInterestingTerms(likedDoc);
+          TopDocs near = searcher.search(mlt.like(likedDoc), limit * 3 + excluded.size() + 1);
+          float best = near.scoreDocs.length == 0 ? 1f : near.scoreDocs[0].score;
+          String title = stored.document(likedDoc).get(PaperFields.TITLE);
+          for (ScoreDoc doc : near.scoreDocs) {
+            if (doc.doc == likedDoc || excluded.contains(doc.doc)) {
+              continue;
+            }
+            candidates
+                .computeIfAbsent(doc.doc, Candidate::new)
+                .add(
+                    doc.score / best,
+                    liked.base(),
+                    "because you upvoted or submitted \u201c" + title + "\u201d",
+                    terms);
+          }
+        }
+        for (String category : interests.categories()) {
+          follow(
+              searcher,
+              new TermQuery(new Term(PaperFields.CATEGORY, category)),
+              "in " + category + ", which you follow",
+              limit,
+              excluded,
+              candidates);
+        }
+        for (String author : interests.authors()) {
+          follow(
+              searcher,
+              new TermQuery(new Term(PaperFields.AUTHOR_EXACT, PaperFields.normalise(author))),
+              "by " + author + ", whom you follow",
+              limit,
+              excluded,
+              candidates);
+        }
+        for (String keyword : interests.keywords()) {
+          Query words = parser(PaperFields.WEIGHTS).parse(keyword);
+          if (words != null) {
+            follow(
+                searcher,
+                words,
+                "mentions \u201c" + keyword + "\u201d, which you follow",
+                limit,
+                excluded,
+                candidates);
+          }
+        }
+        List<Candidate> ranked =
+            candidates.values().stream()
+                .sorted(
+                    java.util.Comparator.comparingDouble((Candidate c) -> -c.score)
+                        .thenComparingInt(c -> c.doc))
+                .limit(limit)
+                .toList();
+        ScoreDoc[] page =
+            ranked.stream().map(c -> new ScoreDoc(c.doc, (float) c.score)).toArray(ScoreDoc[]::new);
+        List<SearchHit> hits = hits(searcher, new MatchAllDocsQuery(), page);
+        List<Recommendation> recommendations = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+          Candidate candidate = ranked.get(i);
+          SearchHit hit = hits.get(i);
+          recommendations.add(
+              new Recommendation(
+                  hit,
+                  candidate.because,
+                  candidate.reason,
+                  shared(hit.title() + "\n" + hit.abstractText(), candidate.terms)));
+        }
+        return recommendations;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the search index", e);
+    }
+  }
+
+  /** Follows weigh less than any likeness, and prefer the newest papers. */
+  private static final double FOLLOW_WEIGHT = 0.3;
+
+  private void follow(
+      IndexSearcher searcher,
+      Query query,
+      String reason,
+      int limit,
+      Set<Integer> excluded,
+      Map<Integer, Candidate> candidates)
+      throws IOException {
+    TopDocs newest =
+        searcher.search(
+            query,
+            limit * 2 + excluded.size(),
+            new Sort(new SortField(PaperFields.PUBLISHED_AT, SortField.Type.LONG, true)));
+    for (int rank = 0; rank < newest.scoreDocs.length; rank++) {
+      int doc = newest.scoreDocs[rank].doc;
+      if (!excluded.contains(doc)) {
+        candidates
+            .computeIfAbsent(doc, Candidate::new)
+            .add(FOLLOW_WEIGHT / (1 + rank * 0.05), null, reason, new String[0]);
+      }
+    }
+  }
+
+  /**
+   * Lucene's MoreLikeThis over titles and abstracts: up to 25 terms, each in two papers at least.
+   */
+  private org.apache.lucene.queries.mlt.MoreLikeThis moreLikeThis(IndexSearcher searcher)
+      throws IOException {
+    org.apache.lucene.queries.mlt.MoreLikeThis mlt =
+        new org.apache.lucene.queries.mlt.MoreLikeThis(searcher.getIndexReader());
+    mlt.setAnalyzer(analyzer);
+    mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
+    mlt.setMinTermFreq(1);
+    mlt.setMinDocFreq(2);
+    mlt.setMaxQueryTerms(25);
+    return mlt;
+  }
+
+  /**
+   * The words of {@code text} whose analysed form is among {@code terms} (the liked paper's most
+   * telling terms, best first), as the text spells them, at most three.
+   */
+  private List<String> shared(String text, String[] terms) throws IOException {
+    if (terms.length == 0) {
+      return List.of();
+    }
+    Map<String, String> spelled = new java.util.HashMap<>();
+    try (org.apache.lucene.analysis.TokenStream tokens =
+        analyzer.tokenStream(PaperFields.ABSTRACT, text)) {
+      org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+          tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
+          tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        spelled.putIfAbsent(
+            term.toString(),
+            text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT));
+      }
+      tokens.end();
+    }
+    List<String> shared = new ArrayList<>();
+    for (String term : terms) {
+      String word = spelled.get(term);
+      if (word != null && !shared.contains(word)) {
+        shared.add(word);
+        if (shared.size() == 3) {
+          break;
+        }
+      }
+    }
+    return shared;
+  }
+
+  /** A recommended paper being scored: its total, and the reason that gave it most. */
+  private static final class Candidate {
+    final int doc;
+    double score;
+    double strongest;
+    @Nullable String because;
+    String reason = "";
+    String[] terms = new String[0];
+
+    Candidate(int doc) {
+      this.doc = doc;
+    }
+
+    void add(double weight, @Nullable String likedId, String why, String[] likedTerms) {
+      score += weight;
+      if (weight > strongest) {
+        strongest = weight;
+        because = likedId;
+        reason = why;
+        terms = likedTerms;
+      }
     }
   }
 
