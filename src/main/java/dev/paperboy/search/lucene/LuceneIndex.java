@@ -287,11 +287,12 @@ public final class LuceneIndex implements Closeable {
   private static final int LIKED_LIMIT = 20;
 
   /**
-   * Recommendations: for each liked paper, the papers most like it (MoreLikeThis: the TF-IDF
-   * weighted terms of its title and abstract as a query), each neighbour list scaled to its best
-   * score so that every liked paper weighs the same, summed over liked papers; then the newest
-   * papers in followed categories, by followed authors and matching followed keywords, weighted
-   * below any likeness. Each paper keeps the reason that gave it most.
+   * Recommendations. The liked papers' most telling terms (MoreLikeThis: frequent in the paper,
+   * rare in the corpus) are pooled into one weighted query, a TF-IDF profile of the member, so the
+   * cost stays one search however many papers they liked; its matches are scaled to the best match.
+   * The newest papers in followed categories, by followed authors and matching followed keywords
+   * come after, weighted below any likeness (the cold start). Each recommendation is explained by
+   * the liked paper it shares most telling terms with, or by the follow that gave it.
    */
   public List<Recommendation> recommend(Interests interests, int limit) {
     try {
@@ -305,29 +306,15 @@ public final class LuceneIndex implements Closeable {
             excluded.add(doc.doc);
           }
         }
-        org.apache.lucene.index.StoredFields stored = searcher.storedFields();
-        for (ArxivId liked : interests.liked().stream().limit(LIKED_LIMIT).toList()) {
-          TopDocs self = searcher.search(new TermQuery(new Term(PaperFields.ID, liked.base())), 1);
-          if (self.scoreDocs.length == 0) {
-            continue;
-          }
-          int likedDoc = self.scoreDocs[0].doc;
-          org.apache.lucene.queries.mlt.MoreLikeThis mlt = moreLikeThis(searcher);
-          String[] terms = mlt.retrieveInterestingTerms(likedDoc);
-          TopDocs near = searcher.search(mlt.like(likedDoc), limit * 3 + excluded.size() + 1);
+        List<Liked> likes = liked(searcher, interests);
+        Query profile = profile(likes);
+        if (profile != null) {
+          TopDocs near = searcher.search(profile, limit * 3 + excluded.size());
           float best = near.scoreDocs.length == 0 ? 1f : near.scoreDocs[0].score;
-          String title = stored.document(likedDoc).get(PaperFields.TITLE);
           for (ScoreDoc doc : near.scoreDocs) {
-            if (doc.doc == likedDoc || excluded.contains(doc.doc)) {
-              continue;
+            if (!excluded.contains(doc.doc)) {
+              candidates.computeIfAbsent(doc.doc, Candidate::new).liked(doc.score / best);
             }
-            candidates
-                .computeIfAbsent(doc.doc, Candidate::new)
-                .add(
-                    doc.score / best,
-                    liked.base(),
-                    "because you upvoted or submitted \u201c" + title + "\u201d",
-                    terms);
           }
         }
         for (String category : interests.categories()) {
@@ -372,14 +359,7 @@ public final class LuceneIndex implements Closeable {
         List<SearchHit> hits = hits(searcher, new MatchAllDocsQuery(), page);
         List<Recommendation> recommendations = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
-          Candidate candidate = ranked.get(i);
-          SearchHit hit = hits.get(i);
-          recommendations.add(
-              new Recommendation(
-                  hit,
-                  candidate.because,
-                  candidate.reason,
-                  shared(hit.title() + "\n" + hit.abstractText(), candidate.terms)));
+          recommendations.add(explain(ranked.get(i), hits.get(i), likes));
         }
         return recommendations;
       } finally {
@@ -388,6 +368,93 @@ public final class LuceneIndex implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the search index", e);
     }
+  }
+
+  /** Terms pooled from all liked papers into the profile query. */
+  private static final int PROFILE_TERMS = 60;
+
+  /** A liked paper: its title, and its most telling terms with their weights. */
+  private record Liked(String id, String title, Map<String, Double> terms) {}
+
+  private List<Liked> liked(IndexSearcher searcher, Interests interests) throws IOException {
+    List<Liked> likes = new ArrayList<>();
+    org.apache.lucene.index.StoredFields stored = searcher.storedFields();
+    org.apache.lucene.queries.mlt.MoreLikeThis mlt = moreLikeThis(searcher);
+    for (ArxivId liked : interests.liked().stream().limit(LIKED_LIMIT).toList()) {
+      TopDocs self = searcher.search(new TermQuery(new Term(PaperFields.ID, liked.base())), 1);
+      if (self.scoreDocs.length == 0) {
+        continue;
+      }
+      int doc = self.scoreDocs[0].doc;
+      String[] terms = mlt.retrieveInterestingTerms(doc);
+      Map<String, Double> weights = new java.util.LinkedHashMap<>();
+      for (int rank = 0; rank < terms.length; rank++) {
+        // MoreLikeThis orders its terms by TF-IDF; the rank stands in for the score it keeps.
+        weights.putIfAbsent(terms[rank], 1.0 - (double) rank / (terms.length + 1));
+      }
+      likes.add(new Liked(liked.base(), stored.document(doc).get(PaperFields.TITLE), weights));
+    }
+    return likes;
+  }
+
+  private static @Nullable Query profile(List<Liked> likes) {
+    Map<String, Double> pooled = new HashMap<>();
+    for (Liked liked : likes) {
+      liked.terms().forEach((term, weight) -> pooled.merge(term, weight, Double::sum));
+    }
+    if (pooled.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    pooled.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(PROFILE_TERMS)
+        .forEach(
+            term -> {
+              float boost = term.getValue().floatValue();
+              query.add(
+                  new BoostQuery(new TermQuery(new Term(PaperFields.TITLE, term.getKey())), boost),
+                  Occur.SHOULD);
+              query.add(
+                  new BoostQuery(
+                      new TermQuery(new Term(PaperFields.ABSTRACT, term.getKey())), boost),
+                  Occur.SHOULD);
+            });
+    return query.build();
+  }
+
+  /** Why this paper: the liked paper it shares most weight of telling terms with, or a follow. */
+  private Recommendation explain(Candidate candidate, SearchHit hit, List<Liked> likes)
+      throws IOException {
+    Map<String, String> words = words(hit.title() + "\n" + hit.abstractText());
+    Liked closest = null;
+    double overlap = 0;
+    for (Liked liked : likes) {
+      double shared =
+          liked.terms().entrySet().stream()
+              .filter(term -> words.containsKey(term.getKey()))
+              .mapToDouble(Map.Entry::getValue)
+              .sum();
+      if (shared > overlap) {
+        overlap = shared;
+        closest = liked;
+      }
+    }
+    if (closest == null || candidate.likeness < candidate.strongest) {
+      return new Recommendation(hit, null, candidate.reason, List.of());
+    }
+    List<String> sharedTerms =
+        closest.terms().keySet().stream()
+            .filter(words::containsKey)
+            .map(words::get)
+            .distinct()
+            .limit(3)
+            .toList();
+    return new Recommendation(
+        hit,
+        closest.id(),
+        "because you upvoted or submitted \u201c" + closest.title() + "\u201d",
+        sharedTerms);
   }
 
   /** Follows weigh less than any likeness, and prefer the newest papers. */
@@ -411,7 +478,7 @@ public final class LuceneIndex implements Closeable {
       if (!excluded.contains(doc)) {
         candidates
             .computeIfAbsent(doc, Candidate::new)
-            .add(FOLLOW_WEIGHT / (1 + rank * 0.05), null, reason, new String[0]);
+            .followed(FOLLOW_WEIGHT / (1 + rank * 0.05), reason);
       }
     }
   }
@@ -431,15 +498,9 @@ public final class LuceneIndex implements Closeable {
     return mlt;
   }
 
-  /**
-   * The words of {@code text} whose analysed form is among {@code terms} (the liked paper's most
-   * telling terms, best first), as the text spells them, at most three.
-   */
-  private List<String> shared(String text, String[] terms) throws IOException {
-    if (terms.length == 0) {
-      return List.of();
-    }
-    Map<String, String> spelled = new java.util.HashMap<>();
+  /** The analysed terms of {@code text}, each with the word as the text spells it. */
+  private Map<String, String> words(String text) throws IOException {
+    Map<String, String> spelled = new HashMap<>();
     try (org.apache.lucene.analysis.TokenStream tokens =
         analyzer.tokenStream(PaperFields.ABSTRACT, text)) {
       org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
@@ -454,39 +515,31 @@ public final class LuceneIndex implements Closeable {
       }
       tokens.end();
     }
-    List<String> shared = new ArrayList<>();
-    for (String term : terms) {
-      String word = spelled.get(term);
-      if (word != null && !shared.contains(word)) {
-        shared.add(word);
-        if (shared.size() == 3) {
-          break;
-        }
-      }
-    }
-    return shared;
+    return spelled;
   }
 
-  /** A recommended paper being scored: its total, and the reason that gave it most. */
+  /** A recommended paper being scored: its total, and the follow that gave it most. */
   private static final class Candidate {
     final int doc;
     double score;
+    double likeness;
     double strongest;
-    @Nullable String because;
     String reason = "";
-    String[] terms = new String[0];
 
     Candidate(int doc) {
       this.doc = doc;
     }
 
-    void add(double weight, @Nullable String likedId, String why, String[] likedTerms) {
+    void liked(double weight) {
+      score += weight;
+      likeness = weight;
+    }
+
+    void followed(double weight, String why) {
       score += weight;
       if (weight > strongest) {
         strongest = weight;
-        because = likedId;
         reason = why;
-        terms = likedTerms;
       }
     }
   }
