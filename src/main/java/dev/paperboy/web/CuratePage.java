@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.moderation.Flags;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -9,4 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param announcedOn the arXiv announcement day the queue shows, null before any listing was read
  */
 public record CuratePage(
-    String today, List<Card> onList, List<Card> queue, @Nullable String announcedOn) {}
+    String today,
+    List<Card> onList,
+    List<Card> queue,
+    @Nullable String announcedOn,
+    List<Flags.Flagged> flagged) {}

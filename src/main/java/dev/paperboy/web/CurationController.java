@@ -4,6 +4,7 @@ import dev.paperboy.account.Account;
 import dev.paperboy.account.CurrentMember;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.ingest.Announcements;
+import dev.paperboy.moderation.Flags;
 import dev.paperboy.moderation.Moderation;
 import dev.paperboy.paper.Paper;
 import java.util.List;
@@ -24,13 +25,19 @@ class CurationController {
   private final Moderation moderation;
   private final DailyLists lists;
   private final Announcements announcements;
+  private final Flags flags;
 
   CurationController(
-      CurrentMember current, Moderation moderation, DailyLists lists, Announcements announcements) {
+      Flags flags,
+      CurrentMember current,
+      Moderation moderation,
+      DailyLists lists,
+      Announcements announcements) {
     this.current = current;
     this.moderation = moderation;
     this.lists = lists;
     this.announcements = announcements;
+    this.flags = flags;
   }
 
   /**
@@ -59,7 +66,8 @@ class CurationController {
             Views.DAY.format(lists.today()),
             today,
             queue,
-            latest.day().map(Views.DAY::format).orElse(null)));
+            latest.day().map(Views.DAY::format).orElse(null),
+            flags.mostFlagged(50)));
     return "curate";
   }
 
@@ -113,6 +121,17 @@ class CurationController {
       @RequestParam(defaultValue = "") String reason) {
     moderation.unban(current.require(), username, reason);
     return "redirect:/moderation";
+  }
+
+  /** Marks a listed paper or a comment for the moderators; back to the paper. */
+  @PostMapping("/flag")
+  String flag(
+      @RequestParam(defaultValue = "") String type,
+      @RequestParam(defaultValue = "") String target,
+      @RequestParam(defaultValue = "") String reason,
+      @RequestParam(defaultValue = "") String paper) {
+    flags.flag(current.require(), type, target, reason);
+    return "redirect:/papers/" + ("paper".equals(type) ? target : paper);
   }
 
   /** Every moderator action, newest first, for everyone to see (VOTE-6). */

@@ -648,4 +648,51 @@ abstract class CommunityContract {
         .as("never what the member already has")
         .doesNotContain("/papers/" + liked);
   }
+
+  @Test
+  void flagsNeedStandingAReasonFromTheListAndNeverAnOwnItem() {
+    String id = recentPaper();
+    String name = fresh("elder");
+    WebClient elder = Community.verifiedMember(port, name);
+    submit(elder, id);
+    WebClient author = member();
+    author.submit("/papers/" + id, "/comments", Map.of("paper", id, "body", "Cheap pills"));
+    String comment = "" + count("SELECT max(id) FROM comments WHERE arxiv_id = ?", id);
+    Map<String, String> spam =
+        Map.of("type", "comment", "target", comment, "reason", "spam", "paper", id);
+
+    HttpResponse<String> tooNew = elder.submit("/papers/" + id, "/flag", spam);
+    assertThat(tooNew.statusCode()).isEqualTo(403);
+    assertThat(tooNew.body()).contains("Flagging needs an account at least 30 days old");
+
+    jdbc.sql("UPDATE members SET created_at = '2026-09-01T00:00:00.000Z' WHERE username = ?")
+        .param(1, name)
+        .update();
+    upvote(member(), id, false);
+    upvote(member(), id, false);
+    assertThat(elder.submit("/papers/" + id, "/flag", spam).statusCode()).isEqualTo(302);
+    assertThat(elder.submit("/papers/" + id, "/flag", spam).statusCode()).isEqualTo(302);
+    assertThat(
+            count(
+                "SELECT count(*) FROM flags WHERE target_type = 'COMMENT' AND target = ?", comment))
+        .isEqualTo(1);
+
+    for (String bad : List.of("<script>alert(1)</script>", "lol")) {
+      HttpResponse<String> refused =
+          elder.submit(
+              "/papers/" + id, "/flag", Map.of("type", "paper", "target", id, "reason", bad));
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.body()).contains("one of spam, off-topic, abuse, duplicate");
+    }
+    HttpResponse<String> own =
+        elder.submit(
+            "/papers/" + id, "/flag", Map.of("type", "paper", "target", id, "reason", "duplicate"));
+    assertThat(own.statusCode()).isEqualTo(403);
+    assertThat(count("SELECT count(*) FROM flags WHERE target_type = 'PAPER' AND target = ?", id))
+        .isZero();
+
+    Document queue = Jsoup.parse(withRole(Role.CURATOR).get("/curate").body());
+    assertThat(queue.select("ul.flagged li").eachText())
+        .anySatisfy(line -> assertThat(line).contains("comment " + comment + ": 1 flag (spam)"));
+  }
 }

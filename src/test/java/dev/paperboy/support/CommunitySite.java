@@ -28,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
       CommunitySite.NO_LIMITS_6,
       CommunitySite.NO_LIMITS_7,
       CommunitySite.NO_LIMITS_8,
-      CommunitySite.NO_LIMITS_9
+      CommunitySite.NO_LIMITS_9,
+      CommunitySite.FLAG_KARMA
     })
 @ContextConfiguration(
     initializers = {
@@ -47,4 +48,7 @@ public @interface CommunitySite {
   String NO_LIMITS_7 = "paperboy.limits.vote-new=100000/PT1S";
   String NO_LIMITS_8 = "paperboy.limits.comment-new=100000/PT1S";
   String NO_LIMITS_9 = "paperboy.limits.comment=100000/PT1S";
+
+  /** Karma a flagger needs: two upvotes, so a test can earn it (the default is 50). */
+  String FLAG_KARMA = "paperboy.community.flag-min-karma=2";
 }

@@ -26,7 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
       CommunitySite.NO_LIMITS_6,
       CommunitySite.NO_LIMITS_7,
       CommunitySite.NO_LIMITS_8,
-      CommunitySite.NO_LIMITS_9
+      CommunitySite.NO_LIMITS_9,
+      CommunitySite.FLAG_KARMA
     })
 @ContextConfiguration(
     initializers = {
