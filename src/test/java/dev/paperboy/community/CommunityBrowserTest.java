@@ -61,23 +61,27 @@ class CommunityBrowserTest {
     browser.findElement(By.id("field-password")).sendKeys("a long and lovely passphrase");
     screenshot("community-1-signup.png");
     browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
+    awaitHeading("Check your inbox");
 
     browser.get(site + Mailbox.lastLink("grace@example.org", "/verify"));
     browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Email confirmed");
+    awaitHeading("Email confirmed");
 
     browser.get(site + "/login");
     browser.findElement(By.id("field-email")).sendKeys("grace@example.org");
     browser.findElement(By.id("field-password")).sendKeys("a long and lovely passphrase");
     browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-    assertThat(browser.findElement(By.cssSelector("nav.account")).getText()).contains("grace");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            d ->
+                d.findElements(By.cssSelector("nav.account a[href='/members/grace']")).size() == 1);
 
     browser.get(site + "/papers/submit");
     browser.findElement(By.id("field-paper_id")).sendKeys("https://arxiv.org/abs/" + id + "v1");
     screenshot("community-2-submit.png");
     browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-    assertThat(browser.getCurrentUrl()).endsWith("/papers/" + id);
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().endsWith("/papers/" + id));
 
     browser.get(site + "/papers");
     WebElement card =
@@ -102,12 +106,23 @@ class CommunityBrowserTest {
         .findElement(By.id("comment-body"))
         .sendKeys("**Great** paper; the code is [here](https://example.org/code).");
     browser.findElement(By.cssSelector("form.comment-form button")).click();
-    WebElement comment = browser.findElement(By.cssSelector(".comment-body"));
+    WebElement comment =
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(d -> d.findElement(By.cssSelector(".comment-body")));
     assertThat(comment.findElement(By.tagName("strong")).getText()).isEqualTo("Great");
     WebElement link = comment.findElement(By.tagName("a"));
     assertThat(link.getAttribute("href")).isEqualTo("https://example.org/code");
     assertThat(link.getAttribute("rel")).isEqualTo("nofollow ugc");
     screenshot("community-4-discussion.png");
+  }
+
+  /** Waits for the page a form post leads to: a click returns before the next page has loaded. */
+  private void awaitHeading(String text) {
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            d ->
+                d.findElements(By.tagName("h1")).stream()
+                    .anyMatch(h1 -> text.equals(h1.getText())));
   }
 
   private void screenshot(String name) throws Exception {
