@@ -32,6 +32,9 @@ public class DailyLists {
   /** Reads of the lists, reused for a moment: the daily page is the site's busiest. */
   private final Cache<Read, Object> cache;
 
+  private final java.util.concurrent.atomic.AtomicLong version =
+      new java.util.concurrent.atomic.AtomicLong();
+
   DailyLists(
       JdbcDailyEntries entries,
       Papers papers,
@@ -144,34 +147,44 @@ public class DailyLists {
   public boolean feature(ArxivId id, LocalDate date, Member curator, Instant submittedAt) {
     Paper paper = papers.find(id).orElseThrow(() -> new PaperNotFound(id));
     boolean added = entries.insert(paper.id().base(), date, curator.id(), submittedAt);
-    cache.invalidateAll();
+    changed();
     return added;
   }
 
   /** Keeps the paper's entry at the top of its day, or lets it go back to its place. */
   public boolean pin(ArxivId id, boolean pinned) {
     boolean changed = entries.setPinned(id.base(), pinned);
-    cache.invalidateAll();
+    changed();
     return changed;
   }
 
   /** Hides the paper's entry from every list (a moderator's action). */
   public boolean hide(ArxivId id) {
     boolean changed = entries.setHidden(id.base(), clock.instant());
-    cache.invalidateAll();
+    changed();
     return changed;
   }
 
   /** Takes the paper off its day; its votes are kept and count again if it is featured again. */
   public boolean remove(ArxivId id) {
     boolean changed = entries.delete(id.base());
-    cache.invalidateAll();
+    changed();
     return changed;
   }
 
   /** Forgets cached reads after a change to the lists (a vote, a pin, a hidden entry). */
   void changed() {
+    version.incrementAndGet();
     cache.invalidateAll();
+  }
+
+  /**
+   * A number that grows with every change to the lists made on this node: a cache of anything drawn
+   * from them is current while it stays the same (other nodes' changes show within {@code
+   * paperboy.curation.cache-for}).
+   */
+  public long version() {
+    return version.get();
   }
 
   private List<DailyEntry> complete(List<JdbcDailyEntries.Row> rows) {

@@ -695,4 +695,28 @@ abstract class CommunityContract {
     assertThat(queue.select("ul.flagged li").eachText())
         .anySatisfy(line -> assertThat(line).contains("comment " + comment + ": 1 flag (spam)"));
   }
+
+  @Test
+  void anonymousListPagesAreSharedYetNeverStaleAfterAChangeAndMembersSeeTheirOwn() {
+    String id = recentPaper();
+    WebClient member = member();
+    submit(member, id);
+    WebClient reader = new WebClient(port);
+    String day = "/papers/date/2026-11-27";
+    Document first = Jsoup.parse(reader.get(day).body());
+    assertThat(first.select("a.vote[href*=" + id + "] .upvotes").text()).isEqualTo("0");
+    assertThat(
+            Jsoup.parse(reader.get(day).body()).select("a.vote[href*=" + id + "] .upvotes").text())
+        .isEqualTo("0");
+
+    upvote(member, id, false);
+
+    Document after = Jsoup.parse(reader.get(day).body());
+    assertThat(after.select("a.vote[href*=" + id + "] .upvotes").text()).isEqualTo("1");
+    assertThat(after.select("nav.account").text()).contains("Sign in");
+    assertThat(reader.cookies()).as("a reader of the lists gets no session").isEmpty();
+    Document mine = Jsoup.parse(member.get(day).body());
+    assertThat(mine.select("nav.account a[href^=/members/]").text()).startsWith("member");
+    assertThat(mine.select("form.vote input[name=paper][value=" + id + "]")).hasSize(1);
+  }
 }

@@ -283,8 +283,11 @@ public final class LuceneIndex implements Closeable {
     }
   }
 
-  /** Liked papers whose neighbours are looked up; the most recent first. */
-  private static final int LIKED_LIMIT = 20;
+  /**
+   * Liked papers whose terms make the profile: the most recent ten. Recent interest says most, and
+   * finding a paper's terms is the cost that grows with the list (about 2 ms a paper).
+   */
+  private static final int LIKED_LIMIT = 10;
 
   /**
    * Recommendations. The liked papers' most telling terms (MoreLikeThis: frequent in the paper,
