@@ -43,11 +43,17 @@ class ApiConfiguration implements WebMvcConfigurer {
                         + " clients work unchanged. Errors are application/problem+json."));
   }
 
-  /** ETags on API answers, so that pollers get 304 until the list changes. */
+  /**
+   * ETags on API answers, so that pollers get 304 until the list changes. Weak ones: Tomcat does
+   * not compress an answer with a strong ETag (the bytes on the wire would differ from what the tag
+   * names), and JSON lists compress about five to one.
+   */
   @Bean
   FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
+    ShallowEtagHeaderFilter etags = new ShallowEtagHeaderFilter();
+    etags.setWriteWeakETag(true);
     FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
-        new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        new FilterRegistrationBean<>(etags);
     registration.addUrlPatterns("/api/*");
     return registration;
   }

@@ -178,6 +178,18 @@ class DailyPapersApiTest {
     assertThat(first.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
   }
 
+  @Test
+  void answersAreCompressedForClientsThatAcceptGzip() {
+    HttpResponse<String> plain = Http.get(port, "/api/daily_papers?date=2025-03-12");
+    HttpResponse<String> gzipped =
+        Http.get(port, "/api/daily_papers?date=2025-03-12", "Accept-Encoding", "gzip");
+
+    assertThat(plain.headers().firstValue("ETag"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("W/"));
+    assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+  }
+
   private JsonNode json(String path) {
     HttpResponse<String> response = Http.get(port, path);
     assertThat(response.statusCode()).as(path).isEqualTo(200);
