@@ -68,6 +68,8 @@ class WebSecurity {
       RateLimits rateLimits,
       Limits limits)
       throws Exception {
+    // Persistent tokens: the cookie holds a random series and token checked against the database
+    // row, so the key only pairs the services with their provider and is no secret.
     PersistentTokenBasedRememberMeServices rememberMe =
         new PersistentTokenBasedRememberMeServices(
             "paperboy-remember-me", members, rememberedLogins);
