@@ -60,6 +60,18 @@ public record Account(
     }
   }
 
+  /**
+   * Only active curators and admins feature, pin, remove, hide and ban.
+   *
+   * @throws Refusal FORBIDDEN for anyone else
+   */
+  public void requireCurator() {
+    requireActive();
+    if (!curates()) {
+      throw Refusal.of(Refusal.Kind.FORBIDDEN, "Only curators and admins can do that.");
+    }
+  }
+
   /** Younger than {@code age} at {@code now}. */
   public boolean youngerThan(Duration age, Instant now) {
     return createdAt.plus(age).isAfter(now);

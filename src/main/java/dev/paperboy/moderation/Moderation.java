@@ -56,7 +56,7 @@ public class Moderation {
 
   /** Features a paper on today's list, fetching it from arXiv if need be; age is no bar here. */
   public Submissions.Outcome feature(Account curator, String paper) {
-    requireCurator(curator);
+    curator.requireCurator();
     return logged(
         curator,
         "feature",
@@ -66,7 +66,7 @@ public class Moderation {
   }
 
   public void pin(Account curator, String paper, boolean pinned) {
-    requireCurator(curator);
+    curator.requireCurator();
     ArxivId id = id(paper);
     logged(
         curator,
@@ -78,7 +78,7 @@ public class Moderation {
 
   /** Takes a paper off its day. */
   public void remove(Account curator, String paper, String reason) {
-    requireCurator(curator);
+    curator.requireCurator();
     ArxivId id = id(paper);
     logged(
         curator,
@@ -90,7 +90,7 @@ public class Moderation {
 
   /** Hides a paper's entry from every list. */
   public void hidePaper(Account moderator, String paper, String reason) {
-    requireCurator(moderator);
+    moderator.requireCurator();
     ArxivId id = id(paper);
     logged(
         moderator,
@@ -101,7 +101,7 @@ public class Moderation {
   }
 
   public void hideComment(Account moderator, long commentId, String reason) {
-    requireCurator(moderator);
+    moderator.requireCurator();
     String why = reason(reason);
     Comment comment =
         comments
@@ -117,7 +117,7 @@ public class Moderation {
 
   /** Bans a member: their votes stop counting, and they can no longer act. */
   public void ban(Account moderator, String username, String reason) {
-    requireCurator(moderator);
+    moderator.requireCurator();
     String why = reason(reason);
     Account member = member(username);
     if (member.id() == moderator.id()) {
@@ -135,7 +135,7 @@ public class Moderation {
   }
 
   public void unban(Account moderator, String username, String reason) {
-    requireCurator(moderator);
+    moderator.requireCurator();
     Account member = member(username);
     logged(
         moderator,
@@ -225,12 +225,5 @@ public class Moderation {
       throw Refusal.field("reason", "Keep the reason under " + REASON_MAX + " characters.");
     }
     return text;
-  }
-
-  private static void requireCurator(Account member) {
-    member.requireActive();
-    if (!member.curates()) {
-      throw Refusal.of(Refusal.Kind.FORBIDDEN, "Only curators and admins can do that.");
-    }
   }
 }

@@ -128,7 +128,7 @@ class AccountPagesController {
     try {
       accounts.verify(token);
     } catch (Refusal e) {
-      response.setStatus(e.kind().status());
+      RefusalAnswers.status(response, e);
       return message(model, "This link does not work", e.getMessage());
     }
     return message(
@@ -194,7 +194,7 @@ class AccountPagesController {
         return refused(
             e, response, model, newPassword(csrf, token).error(e.field(), e.getMessage()));
       }
-      response.setStatus(e.kind().status());
+      RefusalAnswers.status(response, e);
       return message(model, "This link does not work", e.getMessage());
     }
     return message(
@@ -332,10 +332,7 @@ class AccountPagesController {
 
   private static String refused(
       Refusal e, HttpServletResponse response, Model model, FormPage page) {
-    response.setStatus(e.kind().status());
-    if (e.kind() == Refusal.Kind.TOO_MANY) {
-      response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-    }
+    RefusalAnswers.status(response, e);
     model.addAttribute("page", page);
     return "form";
   }

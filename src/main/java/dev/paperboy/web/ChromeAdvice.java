@@ -34,9 +34,7 @@ class ChromeAdvice {
       String back = "GET".equals(request.getMethod()) ? request.getRequestURI() : "/";
       return new ModelAndView("redirect:/login?next=" + back);
     }
-    if (e.kind() == Refusal.Kind.TOO_MANY) {
-      response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-    }
+    RefusalAnswers.status(response, e);
     String heading =
         switch (e.kind()) {
           case FORBIDDEN -> "Not allowed";

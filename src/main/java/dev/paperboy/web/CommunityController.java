@@ -71,10 +71,7 @@ class CommunityController {
       Submissions.Outcome outcome = submissions.submit(member, paperId);
       return "redirect:/papers/" + outcome.entry().paper().id().base();
     } catch (Refusal e) {
-      response.setStatus(e.kind().status());
-      if (e.kind() == Refusal.Kind.TOO_MANY) {
-        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-      }
+      RefusalAnswers.status(response, e);
       model.addAttribute("page", submitPage(csrf, paperId).error("paper_id", e.getMessage()));
       return "form";
     }

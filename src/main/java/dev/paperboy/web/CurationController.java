@@ -1,6 +1,5 @@
 package dev.paperboy.web;
 
-import dev.paperboy.account.Account;
 import dev.paperboy.account.CurrentMember;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.ingest.Announcements;
@@ -46,11 +45,7 @@ class CurationController {
    */
   @GetMapping("/curate")
   String queue(Model model) {
-    Account curator = current.require();
-    if (!curator.curates()) {
-      throw dev.paperboy.rules.Refusal.of(
-          dev.paperboy.rules.Refusal.Kind.FORBIDDEN, "Only curators and admins can curate.");
-    }
+    current.require().requireCurator();
     List<Card> today = lists.day(lists.today(), 0, 200).stream().map(Views::card).toList();
     Announcements.Latest latest = announcements.latest(0, QUEUE_SIZE);
     List<Paper> candidates = latest.papers();

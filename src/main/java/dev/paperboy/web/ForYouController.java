@@ -54,7 +54,7 @@ class ForYouController {
     try {
       follows.add(member, kind, value);
     } catch (Refusal e) {
-      response.setStatus(e.kind().status());
+      RefusalAnswers.status(response, e);
       return show(member, e.getMessage(), model);
     }
     return "redirect:/for-you";
@@ -76,21 +76,7 @@ class ForYouController {
             .map(
                 r -> {
                   DailyEntry entry = listed.get(r.hit().id().base());
-                  Card card =
-                      entry != null
-                          ? Views.card(entry)
-                          : new Card(
-                              r.hit().id().base(),
-                              "/papers/" + r.hit().id().base(),
-                              r.hit().title(),
-                              Views.authorsLine(r.hit().authors()),
-                              Views.start(r.hit().abstractText()),
-                              List.of(),
-                              Views.DAY.format(
-                                  r.hit().publishedAt().atZone(java.time.ZoneOffset.UTC)),
-                              0,
-                              0,
-                              null);
+                  Card card = entry != null ? Views.card(entry) : Views.card(r.hit());
                   return new ForYouPage.Item(card, r.reason(), r.sharedTerms());
                 })
             .toList();

@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.search.SearchHit;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +35,21 @@ final class Views {
         upvotes,
         comments,
         submittedBy);
+  }
+
+  /** A search or recommendation hit as a card: its stored fields, no list counts. */
+  static Card card(SearchHit hit) {
+    return new Card(
+        hit.id().base(),
+        "/papers/" + hit.id().base(),
+        hit.title(),
+        authorsLine(hit.authors()),
+        start(hit.abstractText()),
+        List.of(),
+        DAY.format(hit.publishedAt().atZone(ZoneOffset.UTC)),
+        0,
+        0,
+        null);
   }
 
   static String href(Paper paper) {

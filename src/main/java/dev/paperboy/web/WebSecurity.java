@@ -152,8 +152,9 @@ class WebSecurity {
           rateLimits.take(limits.signInPerAccount(), email.strip().toLowerCase(Locale.ROOT));
         }
       } catch (Refusal e) {
-        plain(response, 429, e.getMessage());
-        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        // Status and Retry-After before the body: headers set after it may never leave.
+        RefusalAnswers.status(response, e);
+        plain(response, e.kind().status(), e.getMessage());
         return;
       }
       chain.doFilter(request, response);

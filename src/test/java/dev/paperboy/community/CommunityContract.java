@@ -445,50 +445,44 @@ abstract class CommunityContract {
     WebClient member = member();
     String token = member.csrf("/papers/submit");
     HttpResponse<String> anonymous =
-        new WebClient(port)
-            .send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/papers/submit"))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "{\"paper_id\":\"" + id + "\"}")));
+        apiPost(new WebClient(port), "/api/papers/submit", null, "{\"paper_id\":\"" + id + "\"}");
     assertThat(anonymous.statusCode()).isIn(401, 403);
 
     HttpResponse<String> created =
-        member.send(
-            java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + "/api/papers/submit"))
-                .header("Content-Type", "application/json")
-                .header("X-CSRF-TOKEN", token)
-                .POST(
-                    java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"paper_id\":\"arXiv:" + id + "v1\"}")));
+        apiPost(member, "/api/papers/submit", token, "{\"paper_id\":\"arXiv:" + id + "v1\"}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(created.body()).contains("\"paper_id\":\"" + id + "\"");
 
-    HttpResponse<String> vote =
-        member.send(
-            java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(
-                        "http://127.0.0.1:" + port + "/api/papers/" + id + "/upvote"))
-                .header("X-CSRF-TOKEN", token)
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> vote = apiPost(member, "/api/papers/" + id + "/upvote", token, null);
     assertThat(vote.statusCode()).isEqualTo(200);
     assertThat(vote.body()).contains("\"upvotes\":1");
 
     HttpResponse<String> bad =
-        member.send(
-            java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + "/api/papers/submit"))
-                .header("Content-Type", "application/json")
-                .header("X-CSRF-TOKEN", token)
-                .POST(
-                    java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"paper_id\":\"file:///etc/passwd\"}")));
+        apiPost(member, "/api/papers/submit", token, "{\"paper_id\":\"file:///etc/passwd\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.headers().firstValue("Content-Type").orElseThrow())
         .contains("application/problem+json");
+  }
+
+  /** A POST to the API as a script would send it: JSON body, the form token in a header. */
+  private HttpResponse<String> apiPost(
+      WebClient client,
+      String path,
+      @org.jspecify.annotations.Nullable String token,
+      @org.jspecify.annotations.Nullable String json) {
+    java.net.http.HttpRequest.Builder request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+            .POST(
+                json == null
+                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("X-CSRF-TOKEN", token);
+    }
+    return client.send(request);
   }
 
   @Test

@@ -13,27 +13,13 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresStore.Condition.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "paperboy.demo.corpus=classpath:arxiv-snapshot/kaggle-format-sample-250.jsonl",
-      "paperboy.search.settle=PT0S",
-      CommunitySite.NO_LIMITS_1,
-      CommunitySite.NO_LIMITS_2,
-      CommunitySite.NO_LIMITS_3,
-      CommunitySite.NO_LIMITS_4,
-      CommunitySite.NO_LIMITS_5,
-      CommunitySite.NO_LIMITS_6,
-      CommunitySite.NO_LIMITS_7,
-      CommunitySite.NO_LIMITS_8,
-      CommunitySite.NO_LIMITS_9,
-      CommunitySite.FLAG_KARMA
-    })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(
     initializers = {
       PostgresStore.Initializer.class,
       Mailbox.Initializer.class,
-      CommunityArxiv.Initializer.class
+      CommunityArxiv.Initializer.class,
+      CommunitySettings.class
     })
 @Import({FixedClock.class, CountingEncoder.class})
 public @interface PostgresCommunitySite {}

@@ -303,9 +303,16 @@ public final class LuceneIndex implements Closeable {
       try {
         Map<Integer, Candidate> candidates = new java.util.HashMap<>();
         Set<Integer> excluded = new java.util.HashSet<>();
-        for (String id : interests.exclude()) {
-          TopDocs self = searcher.search(new TermQuery(new Term(PaperFields.ID, id)), 1);
-          for (ScoreDoc doc : self.scoreDocs) {
+        if (!interests.exclude().isEmpty()) {
+          TopDocs own =
+              searcher.search(
+                  new org.apache.lucene.search.TermInSetQuery(
+                      PaperFields.ID,
+                      interests.exclude().stream()
+                          .map(org.apache.lucene.util.BytesRef::new)
+                          .toList()),
+                  interests.exclude().size());
+          for (ScoreDoc doc : own.scoreDocs) {
             excluded.add(doc.doc);
           }
         }
