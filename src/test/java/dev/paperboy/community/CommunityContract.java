@@ -70,6 +70,15 @@ abstract class CommunityContract {
     return id;
   }
 
+  /** As {@link #recentPaper(String)}, with an abstract that restates the title, as most do. */
+  String recentPaperAbout(String title) {
+    String id = String.format("2611.%05d", 10_000 + SEQUENCE.incrementAndGet());
+    Instant published = FixedClock.NOW.minus(Duration.ofDays(1));
+    papers.upsertAll(
+        List.of(TestPapers.recent(id, title + " " + id, "We study " + title + ".", published)));
+    return id;
+  }
+
   WebClient member() {
     return Community.verifiedMember(port, fresh("member"));
   }
@@ -625,8 +634,8 @@ abstract class CommunityContract {
         .allMatch(reason -> reason.startsWith("in cs.LG, which you follow"));
 
     String word = "quokka" + SEQUENCE.incrementAndGet();
-    String liked = recentPaper("Sparse " + word + " gradients for " + word + " models");
-    String alike = recentPaper("Dense " + word + " gradients revisited");
+    String liked = recentPaperAbout("Sparse " + word + " gradients for " + word + " models");
+    String alike = recentPaperAbout("Dense " + word + " gradients revisited");
     submit(member, liked);
     search.catchUp();
 

@@ -77,10 +77,15 @@ public final class TestPapers {
 
   /** A one-version paper in cs.LG first published at {@code published}. */
   public static Paper recent(String id, String title, Instant published) {
+    return recent(id, title, "An abstract of " + id + ".", published);
+  }
+
+  /** As {@link #recent(String, String, Instant)}, with an abstract of the test's choosing. */
+  public static Paper recent(String id, String title, String abstractText, Instant published) {
     return new Paper(
         ArxivId.parse(id),
         title,
-        "An abstract of " + id + ".",
+        abstractText,
         List.of("Ada Lovelace", "Alan Turing"),
         List.of("cs.LG", "cs.CL"),
         null,
