@@ -1,15 +1,13 @@
 package dev.paperboy.account;
 
+import dev.paperboy.mail.Addresses;
 import dev.paperboy.mail.Mail;
 import dev.paperboy.mail.Mailer;
 import dev.paperboy.rules.Limits;
 import dev.paperboy.rules.RateLimits;
 import dev.paperboy.rules.Refusal;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Accounts {
   /** Usernames appear in URLs and next to everything a member does. */
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{2,29}");
-
-  private static final int EMAIL_MAX = 254;
 
   private final JdbcAccounts store;
   private final PasswordEncoder encoder;
@@ -80,7 +76,7 @@ public class Accounts {
   }
 
   public Optional<Account> byEmail(String email) {
-    return store.byEmail(normalizeEmail(email));
+    return store.byEmail(Addresses.normalize(email));
   }
 
   /**
@@ -90,7 +86,7 @@ public class Accounts {
    * @throws Refusal for a bad field (the form shows it) or too many sign-ups from the address
    */
   public void signUp(String email, String username, String password, String clientAddress) {
-    String address = checkEmail(email);
+    String address = Addresses.check(email);
     checkUsername(username);
     checkPassword(password);
     rateLimits.take(limits.signUpPerIp(), clientAddress);
@@ -162,7 +158,7 @@ public class Accounts {
     rateLimits.take(limits.resetPerIp(), clientAddress);
     String address;
     try {
-      address = checkEmail(email);
+      address = Addresses.check(email);
     } catch (Refusal e) {
       return;
     }
@@ -238,7 +234,7 @@ public class Accounts {
    * given role. The first admin is made this way.
    */
   public Account add(String email, String username, Role role, String password) {
-    String address = checkEmail(email);
+    String address = Addresses.check(email);
     checkUsername(username);
     checkPassword(password);
     if (store.byEmail(address).isPresent()) {
@@ -365,26 +361,5 @@ public class Accounts {
           "username",
           "A username has 3 to 30 letters, digits, '-' or '_', and starts with a letter or digit.");
     }
-  }
-
-  /** The address, trimmed and lower-cased, or a field refusal. */
-  static String checkEmail(@Nullable String email) {
-    String address = normalizeEmail(email);
-    if (address.isEmpty() || address.length() > EMAIL_MAX || address.indexOf('@') < 1) {
-      throw Refusal.field("email", "Enter an email address like name@example.org.");
-    }
-    try {
-      InternetAddress parsed = new InternetAddress(address, true);
-      if (!address.equals(parsed.getAddress()) || parsed.getPersonal() != null) {
-        throw Refusal.field("email", "Enter an email address like name@example.org.");
-      }
-    } catch (AddressException e) {
-      throw Refusal.field("email", "Enter an email address like name@example.org.");
-    }
-    return address;
-  }
-
-  private static String normalizeEmail(@Nullable String email) {
-    return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
   }
 }

@@ -20,6 +20,7 @@ final class Contexts {
     List<String> args = new ArrayList<>();
     args.add("--paperboy.demo.enabled=false");
     args.add("--paperboy.arxiv.scheduled=false");
+    args.add("--paperboy.digest.scheduled=false");
     args.add("--paperboy.search.follow=false");
     args.add("--logging.level.root=WARN");
     args.add("--paperboy.store.data-dir=" + dataDir);

@@ -17,7 +17,8 @@ import picocli.CommandLine.IVersionProvider;
       HarvestCommand.class,
       ReindexCommand.class,
       ConfigCommand.class,
-      UserCommand.class
+      UserCommand.class,
+      DigestCommand.class
     })
 class PaperboyCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

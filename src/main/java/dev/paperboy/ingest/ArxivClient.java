@@ -1,6 +1,7 @@
 package dev.paperboy.ingest;
 
 import dev.paperboy.ingest.arxiv.ArxivFormatException;
+import dev.paperboy.store.Sleeper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

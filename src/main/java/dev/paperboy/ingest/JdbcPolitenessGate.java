@@ -1,6 +1,7 @@
 package dev.paperboy.ingest;
 
 import dev.paperboy.store.Engine;
+import dev.paperboy.store.Sleeper;
 import dev.paperboy.store.SqlValues;
 import dev.paperboy.store.StoreSettings;
 import java.time.Clock;

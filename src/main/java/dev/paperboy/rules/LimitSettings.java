@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vote upvotes (and removals) by a member
  * @param commentNew comments by a new member: the first day's cap, and 30 s apart
  * @param comment comments by a member
+ * @param subscribePerIp digest sign-ups from one address (confirmation mails are limited per
+ *     recipient on top: one a day, MAIL-4)
+ * @param exportPerAddress data exports mailed to one subscriber
  */
 @ConfigurationProperties("paperboy.limits")
 public record LimitSettings(
@@ -33,4 +36,6 @@ public record LimitSettings(
     @DefaultValue("50/P1D") String voteNew,
     @DefaultValue("500/P1D") String vote,
     @DefaultValue("10/P1D, 1/PT30S") String commentNew,
-    @DefaultValue("100/P1D") String comment) {}
+    @DefaultValue("100/P1D") String comment,
+    @DefaultValue("10/PT1H") String subscribePerIp,
+    @DefaultValue("3/P1D") String exportPerAddress) {}

@@ -16,6 +16,8 @@ public class Limits {
   private final Limit vote;
   private final Limit commentNew;
   private final Limit comment;
+  private final Limit subscribePerIp;
+  private final Limit exportPerAddress;
 
   Limits(LimitSettings settings) {
     signInPerIp = Limit.parse("sign-in attempts from this address", settings.signInPerIp());
@@ -29,6 +31,8 @@ public class Limits {
     vote = Limit.parse("votes", settings.vote());
     commentNew = Limit.parse("comments by a new member", settings.commentNew());
     comment = Limit.parse("comments", settings.comment());
+    subscribePerIp = Limit.parse("digest sign-ups from this address", settings.subscribePerIp());
+    exportPerAddress = Limit.parse("data export requests", settings.exportPerAddress());
   }
 
   public Limit signInPerIp() {
@@ -61,5 +65,13 @@ public class Limits {
 
   public Limit comment(boolean newMember) {
     return newMember ? commentNew : comment;
+  }
+
+  public Limit subscribePerIp() {
+    return subscribePerIp;
+  }
+
+  public Limit exportPerAddress() {
+    return exportPerAddress;
   }
 }

@@ -47,6 +47,34 @@ public class RateLimits {
     }
   }
 
+  /**
+   * Takes one slot of a throughput limit, evenly paced: a band of {@code count/period} lets one
+   * action through every {@code period / count} and saves none up, so no window of that length ever
+   * holds more than {@code count} (MAIL-3's relay throttle, shared by all nodes).
+   *
+   * @return zero when the slot is taken, or how long to wait before asking again
+   */
+  public Duration pace(Limit limit, String subject) {
+    ConsumptionProbe probe =
+        buckets
+            .builder()
+            .build("pace|" + key(limit, subject), () -> paced(limit))
+            .tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+  }
+
+  private static BucketConfiguration paced(Limit limit) {
+    ConfigurationBuilder config = BucketConfiguration.builder();
+    for (Limit.Band band : limit.bands()) {
+      config.addLimit(
+          BandwidthBuilder.builder()
+              .capacity(1)
+              .refillGreedy(1, band.period().dividedBy(band.capacity()))
+              .build());
+    }
+    return config.build();
+  }
+
   private static BucketConfiguration configuration(Limit limit) {
     ConfigurationBuilder config = BucketConfiguration.builder();
     for (Limit.Band band : limit.bands()) {

@@ -13,4 +13,9 @@ class ClockConfiguration {
   Clock clock() {
     return Clock.systemUTC();
   }
+
+  @Bean
+  Sleeper sleeper() {
+    return Sleeper.REAL;
+  }
 }

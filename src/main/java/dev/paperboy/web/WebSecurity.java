@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -95,6 +96,14 @@ class WebSecurity {
                     .failureHandler(
                         (request, response, e) -> response.sendRedirect("/login?error")))
         .rememberMe(remember -> remember.rememberMeServices(rememberMe).key("paperboy-remember-me"))
+        // Mail clients POST the one-click unsubscribe without cookies (RFC 8058); digest sign-up
+        // through the API never acts on a session, and the bounce webhook has its own secret.
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(
+                    PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/u/*"),
+                    PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/subscriptions"),
+                    PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/mail/bounces")))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
         .exceptionHandling(
             errors ->

@@ -49,6 +49,44 @@ class RateLimitsTest {
     later.take(twoAnHour, "10.0.0.1");
   }
 
+  /**
+   * MAIL-3: the relay throttle at 5 messages a second, 100 messages on a fake clock, taken by two
+   * "nodes" (two sets of buckets over one database) in turn, with a restart of one of them in the
+   * middle. The grants never put more than 5 in any one-second window.
+   */
+  @Test
+  void aPacedLimitNeverLetsMoreThanItsCountThroughInAnyWindowAcrossNodesAndRestarts()
+      throws InterruptedException {
+    dev.paperboy.support.FakeTime time =
+        new dev.paperboy.support.FakeTime(Instant.parse("2026-11-27T11:00:00Z"));
+    Limit fivePerSecond = Limit.parse("messages to the mail relay", "5/PT1S");
+    String relay = "relay-" + System.nanoTime();
+    RateLimits nodeA = new RateLimits(new JdbcBuckets(jdbc, time));
+    RateLimits nodeB = new RateLimits(new JdbcBuckets(jdbc, time));
+    java.util.List<Instant> grants = new java.util.ArrayList<>();
+    for (int message = 0; message < 100; message++) {
+      if (message == 50) {
+        nodeA = new RateLimits(new JdbcBuckets(jdbc, time));
+      }
+      RateLimits node = message % 2 == 0 ? nodeA : nodeB;
+      for (Duration wait = node.pace(fivePerSecond, relay);
+          !wait.isZero();
+          wait = node.pace(fivePerSecond, relay)) {
+        // The fake clock counts whole milliseconds: round the wait up, as the throttle does.
+        time.sleep(Duration.ofMillis((wait.toNanos() + 999_999) / 1_000_000));
+      }
+      grants.add(time.instant());
+    }
+    for (int i = 0; i + 5 < grants.size(); i++) {
+      assertThat(Duration.between(grants.get(i), grants.get(i + 5)))
+          .as("six grants from grant %d on", i)
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+    // Evenly paced, so 100 messages take about 20 seconds, not 1 (a burst) nor much more.
+    assertThat(Duration.between(grants.get(0), grants.get(99)))
+        .isBetween(Duration.ofMillis(19_700), Duration.ofMillis(20_500));
+  }
+
   @Test
   void limitsReadTheirConfiguredForm() {
     Limit limit = Limit.parse("comments", "10/P1D, 1/PT30S");

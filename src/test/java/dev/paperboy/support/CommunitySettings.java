@@ -7,7 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The settings of the community sites on both engines: the demo with the sample corpus, an index
  * that follows at once, abuse limits raised out of the way (the tests of the limits run a site with
- * the defaults), and a flagging karma a test can earn (two upvotes; the default is 50).
+ * the defaults), a flagging karma a test can earn (two upvotes; the default is 50), and digests
+ * that only go out when a test sends them, unthrottled.
  */
 public class CommunitySettings
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -27,6 +28,11 @@ public class CommunitySettings
             "paperboy.limits.vote-new" + LIFTED,
             "paperboy.limits.comment-new" + LIFTED,
             "paperboy.limits.comment" + LIFTED,
+            "paperboy.limits.subscribe-per-ip" + LIFTED,
+            "paperboy.limits.export-per-address" + LIFTED,
+            // Tests decide editions and send rounds themselves, and should not wait for a throttle.
+            "paperboy.digest.scheduled=false",
+            "paperboy.digest.rate=100000/PT1S",
             "paperboy.community.flag-min-karma=2")
         .applyTo(context);
   }

@@ -1,6 +1,6 @@
 package dev.paperboy.support;
 
-import dev.paperboy.ingest.Sleeper;
+import dev.paperboy.store.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

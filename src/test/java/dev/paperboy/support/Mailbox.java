@@ -46,6 +46,15 @@ public final class Mailbox {
         .toList();
   }
 
+  /** Every mail received, oldest first. */
+  public static List<MimeMessage> all() {
+    return Arrays.asList(server().getReceivedMessages());
+  }
+
+  public static int port() {
+    return server().getSmtp().getPort();
+  }
+
   public static String body(MimeMessage message) {
     return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
   }

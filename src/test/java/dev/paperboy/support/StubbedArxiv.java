@@ -1,6 +1,6 @@
 package dev.paperboy.support;
 
-import dev.paperboy.ingest.Sleeper;
+import dev.paperboy.store.Sleeper;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

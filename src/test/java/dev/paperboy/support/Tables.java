@@ -9,6 +9,14 @@ public final class Tables {
   public static void clean(JdbcClient jdbc) {
     for (String table :
         new String[] {
+          "digest_papers",
+          "digest_outbox",
+          "digest_editions",
+          "subscription_tokens",
+          "subscriptions",
+          "suppressions",
+          "soft_bounces",
+          "mail_grants",
           "votes",
           "comments",
           "account_tokens",

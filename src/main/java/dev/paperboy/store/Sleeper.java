@@ -1,8 +1,11 @@
-package dev.paperboy.ingest;
+package dev.paperboy.store;
 
 import java.time.Duration;
 
-/** Waits. Injected so that tests of retries and politeness run on a fake clock, not wall time. */
+/**
+ * Waits. Injected beside the {@link java.time.Clock} so that tests of retries, politeness and
+ * throttles run on a fake clock, not wall time.
+ */
 @FunctionalInterface
 public interface Sleeper {
   Sleeper REAL =

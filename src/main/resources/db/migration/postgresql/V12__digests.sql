@@ -1,0 +1,108 @@
+-- Email digests: subscriptions with double opt-in, editions, the outbox that delivers them, and
+-- the suppression list (RELIABILITY.md MAIL-1 ... MAIL-7).
+
+-- A secret made once per site (the first node to need it wins), shared by every node: the salt of
+-- the suppression list's address hashes.
+CREATE TABLE site_secrets (
+    name          TEXT        NOT NULL PRIMARY KEY,
+    value         TEXT        NOT NULL,
+    created_at    TIMESTAMPTZ NOT NULL
+);
+
+-- One subscription per address (stored lower-cased). manage_key is the opaque key in every link
+-- of the subscriber's digests (unsubscribe, preferences, view in browser); it is kept as is because
+-- each digest must carry it, and it can do nothing but manage this subscription. The consent
+-- record (GDPR Art. 7(1)): which form, when, from where; and when it was confirmed.
+CREATE TABLE subscriptions (
+    id                    BIGSERIAL   PRIMARY KEY,
+    email                 TEXT        NOT NULL UNIQUE,
+    member_id             BIGINT      REFERENCES members (id) ON DELETE SET NULL,
+    cadence               TEXT        NOT NULL CHECK (cadence IN ('DAILY', 'WEEKLY')),
+    categories            TEXT        NOT NULL DEFAULT '',
+    keywords              TEXT        NOT NULL DEFAULT '',
+    status                TEXT        NOT NULL
+                          CHECK (status IN ('PENDING', 'ACTIVE', 'PAUSED', 'UNSUBSCRIBED')),
+    manage_key            TEXT        NOT NULL UNIQUE,
+    created_at            TIMESTAMPTZ NOT NULL,
+    consent_form          TEXT        NOT NULL,
+    consent_ip            TEXT,
+    consent_user_agent    TEXT,
+    confirmation_sent_at  TIMESTAMPTZ,
+    confirmed_at          TIMESTAMPTZ,
+    unsubscribed_at       TIMESTAMPTZ,
+    last_active_at        TIMESTAMPTZ NOT NULL
+);
+
+-- Confirmation links: only a SHA-256 of the token is kept; single use, 48 hours (MAIL-4).
+CREATE TABLE subscription_tokens (
+    token_hash        TEXT        NOT NULL PRIMARY KEY,
+    subscription_id   BIGINT      NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+    created_at        TIMESTAMPTZ NOT NULL,
+    expires_at        TIMESTAMPTZ NOT NULL,
+    used_at           TIMESTAMPTZ
+);
+
+-- Addresses never to mail: a salted hash only, so an erased subscriber leaves no address behind
+-- (MAIL-7) and a re-added one is not mailed before a new opt-in.
+CREATE TABLE suppressions (
+    address_hash  TEXT        NOT NULL PRIMARY KEY,
+    reason        TEXT        NOT NULL
+                  CHECK (reason IN ('HARD_BOUNCE', 'COMPLAINT', 'SOFT_BOUNCES', 'ERASED')),
+    created_at    TIMESTAMPTZ NOT NULL
+);
+
+-- Soft bounces, scored over a window (MAIL-6).
+CREATE TABLE soft_bounces (
+    address_hash  TEXT        NOT NULL,
+    bounced_at    TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX soft_bounces_by_address ON soft_bounces (address_hash, bounced_at);
+
+-- One edition per cadence and period ('2025-03-12', '2025-W11'): the unique key, not a scheduler
+-- lock, is what makes a second node's run a no-op (NODE-2). papers: the period's top trending
+-- papers when the edition was decided, space-separated, in order.
+CREATE TABLE digest_editions (
+    id            BIGSERIAL   PRIMARY KEY,
+    cadence       TEXT        NOT NULL CHECK (cadence IN ('DAILY', 'WEEKLY')),
+    period        TEXT        NOT NULL,
+    first_day     DATE        NOT NULL,
+    last_day      DATE        NOT NULL,
+    papers        TEXT        NOT NULL,
+    created_at    TIMESTAMPTZ NOT NULL,
+    UNIQUE (cadence, period)
+);
+
+-- The outbox (MAIL-1): one row per edition and subscriber, made in the transaction that decides
+-- the edition. queued -> sending (claimed, with a lease) -> sent / failed; skipped when the
+-- address was suppressed or unsubscribed by the time of sending. message_id is fixed per row.
+CREATE TABLE digest_outbox (
+    id                BIGSERIAL   PRIMARY KEY,
+    edition_id        BIGINT      NOT NULL REFERENCES digest_editions (id) ON DELETE CASCADE,
+    subscription_id   BIGINT      NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+    status            TEXT        NOT NULL
+                      CHECK (status IN ('QUEUED', 'SENDING', 'SENT', 'FAILED', 'SKIPPED')),
+    attempts          INTEGER     NOT NULL DEFAULT 0,
+    next_attempt_at   TIMESTAMPTZ NOT NULL,
+    lease_until       TIMESTAMPTZ,
+    message_id        TEXT        NOT NULL UNIQUE,
+    sent_at           TIMESTAMPTZ,
+    last_error        TEXT,
+    UNIQUE (edition_id, subscription_id)
+);
+CREATE INDEX digest_outbox_due ON digest_outbox (status, next_attempt_at);
+CREATE INDEX digest_outbox_by_subscription ON digest_outbox (subscription_id);
+
+-- The papers each subscriber has been sent, so that no digest repeats one.
+CREATE TABLE digest_papers (
+    subscription_id   BIGINT      NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+    paper_id          TEXT        NOT NULL,
+    edition_id        BIGINT      NOT NULL,
+    PRIMARY KEY (subscription_id, paper_id)
+);
+
+-- The relay throttle's grants (MAIL-3): one row per message let through, by the injected clock.
+CREATE TABLE mail_grants (
+    id            BIGSERIAL   PRIMARY KEY,
+    granted_at    TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX mail_grants_by_time ON mail_grants (granted_at);

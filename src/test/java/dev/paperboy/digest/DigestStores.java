@@ -1,0 +1,140 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.PaperboyApplication;
+import dev.paperboy.account.Accounts;
+import dev.paperboy.account.Role;
+import dev.paperboy.curation.DailyLists;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Papers;
+import dev.paperboy.store.SqlValues;
+import dev.paperboy.support.Mailbox;
+import dev.paperboy.support.Postgres;
+import dev.paperboy.support.TestPapers;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Stores for the digest tests that run Paperboy in other JVMs: made and seeded in this one, then
+ * handed over as the options that point a process at them.
+ */
+final class DigestStores {
+  private DigestStores() {}
+
+  /** The options of a store: SQLite in {@code dataDir}, or a fresh PostgreSQL database. */
+  static List<String> options(String engine, Path dataDir) {
+    List<String> store = new ArrayList<>();
+    store.add("--paperboy.store.data-dir=" + dataDir);
+    if (engine.equals("postgresql")) {
+      Postgres.require();
+      store.add("--paperboy.store.url=" + Postgres.freshDatabase());
+      store.add("--paperboy.store.user=" + Postgres.USER);
+      store.add("--paperboy.store.password=" + Postgres.PASSWORD);
+    }
+    return store;
+  }
+
+  static ConfigurableApplicationContext context(List<String> store) {
+    List<String> args = new ArrayList<>(store);
+    args.add("--paperboy.demo.enabled=false");
+    args.add("--paperboy.arxiv.scheduled=false");
+    args.add("--paperboy.digest.scheduled=false");
+    args.add("--paperboy.search.follow=false");
+    args.add("--logging.level.root=WARN");
+    return new SpringApplicationBuilder(PaperboyApplication.class)
+        .web(WebApplicationType.NONE)
+        .run(args.toArray(String[]::new));
+  }
+
+  /** Three papers on {@code day}'s list, and {@code subscribers} active daily subscribers. */
+  static void seed(List<String> store, String domain, LocalDate day, int subscribers) {
+    try (ConfigurableApplicationContext context = context(store)) {
+      var curator =
+          context
+              .getBean(Accounts.class)
+              .add(
+                  "curator@" + domain,
+                  "curator" + Math.abs(domain.hashCode()),
+                  Role.CURATOR,
+                  "correct horse battery staple");
+      for (int i = 0; i < 3; i++) {
+        String id = String.format("2611.%05d", 40_000 + i);
+        Instant published = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        context
+            .getBean(Papers.class)
+            .upsertAll(List.of(TestPapers.recent(id, "Digest " + id, published)));
+        context.getBean(DailyLists.class).feature(ArxivId.parse(id), day, curator.member());
+      }
+      JdbcClient jdbc = context.getBean(JdbcClient.class);
+      String now = SqlValues.text(Instant.now());
+      for (int i = 0; i < subscribers; i++) {
+        jdbc.sql(
+                """
+                INSERT INTO subscriptions (email, cadence, status, manage_key, created_at,
+                                           consent_form, confirmed_at, last_active_at)
+                VALUES (:email, 'DAILY', 'ACTIVE', :key, :now, 'test', :now, :now)
+                """)
+            .param("email", "s" + i + "@" + domain)
+            .param("key", "key-" + i + "-" + domain)
+            .param("now", now)
+            .update();
+      }
+    }
+  }
+
+  /** The first column of the first row of a query, through a short-lived context. */
+  static int count(List<String> store, String sql) {
+    try (ConfigurableApplicationContext context = context(store)) {
+      return context.getBean(JdbcClient.class).sql(sql).query(Integer.class).single();
+    }
+  }
+
+  /** A {@code java} command running Paperboy's main class with the store and the test mailbox. */
+  static List<String> java(List<String> store, String... systemProperties) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dspring.mail.host=127.0.0.1");
+    command.add("-Dspring.mail.port=" + Mailbox.port());
+    command.add("-Dspring.mail.properties.mail.smtp.starttls.enable=false");
+    command.add("-Dpaperboy.digest.rate=100000/PT1S");
+    for (String option : store) {
+      command.add("-D" + option.substring(2));
+    }
+    for (String property : systemProperties) {
+      command.add("-D" + property);
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("dev.paperboy.cli.Main");
+    return command;
+  }
+
+  /** Digests received per subscriber of the domain. */
+  static Map<String, Integer> received(String domain) throws Exception {
+    Map<String, Integer> counts = new HashMap<>();
+    for (MimeMessage message : Mailbox.all()) {
+      for (var to : message.getRecipients(Message.RecipientType.TO)) {
+        String address = to.toString();
+        if (address.endsWith("@" + domain) && !address.startsWith("curator")) {
+          counts.merge(address, 1, Integer::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
+  static int total(Map<String, Integer> counts) {
+    return counts.values().stream().mapToInt(Integer::intValue).sum();
+  }
+}

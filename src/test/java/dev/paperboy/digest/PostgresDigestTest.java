@@ -1,0 +1,6 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.support.PostgresCommunitySite;
+
+@PostgresCommunitySite
+class PostgresDigestTest extends DigestContract {}

@@ -1,0 +1,6 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.support.CommunitySite;
+
+@CommunitySite
+class SqliteDigestTest extends DigestContract {}
