@@ -74,7 +74,7 @@ public final class DigestThroughput {
       JdbcClient jdbc = context.getBean(JdbcClient.class);
       for (String table :
           List.of("digest_papers", "digest_outbox", "digest_editions", "subscription_tokens",
-              "subscriptions", "mail_grants")) {
+              "subscriptions")) {
         jdbc.sql("DELETE FROM " + table).update();
       }
       listTheWeek(context);
@@ -88,7 +88,9 @@ public final class DigestThroughput {
       System.out.printf("edition: %s, decided in %.1f s%n", decision.why(), seconds(start));
       Edition edition = decision.edition().orElseThrow();
 
-      compose(context, edition);
+      if (!Boolean.getBoolean("sendOnly")) {
+        compose(context, edition);
+      }
 
       // Only the first SENT rows are due; the rest wait.
       long firstId =

@@ -41,6 +41,13 @@ class ApiErrors {
             + "'");
   }
 
+  /** A body that is not the JSON the call takes (broken, or of the wrong shape). */
+  @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST, "Bad request", "The request body is not the JSON this call takes.");
+  }
+
   /** A refusal of the rules, with its status; a 429 says when to try again. */
   @ExceptionHandler(Refusal.class)
   ResponseEntity<ProblemDetail> refused(Refusal e) {

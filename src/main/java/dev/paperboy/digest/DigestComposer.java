@@ -1,5 +1,7 @@
 package dev.paperboy.digest;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.paperboy.account.AccountSettings;
 import dev.paperboy.account.Accounts;
 import dev.paperboy.curation.DailyEntry;
@@ -13,8 +15,10 @@ import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.Recommendation;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchQuery;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,43 +69,45 @@ class DigestComposer {
     this.site = site;
   }
 
+  /**
+   * What every digest of an edition starts from: the period's listed entries and the edition's top
+   * papers as items. Kept while an edition is being sent, so that composing a digest costs one
+   * query (what the subscriber was sent before) and no search.
+   */
+  private record EditionContent(
+      ListPeriod period,
+      List<DailyEntry> entries,
+      Map<String, DailyEntry> listed,
+      List<Digest.Item> top) {}
+
+  /** Follows that give the same matches: every subscriber with them shares one search. */
+  private record Follows(Edition edition, List<String> categories, List<String> keywords) {}
+
+  private final Cache<Edition, EditionContent> contents =
+      Caffeine.newBuilder().maximumSize(16).expireAfterWrite(Duration.ofHours(1)).build();
+
+  private final Cache<Follows, List<Digest.Item>> matches =
+      Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(Duration.ofHours(1)).build();
+
   Digest compose(Edition edition, Subscription subscription) {
     Set<String> seen = outbox.sentBefore(subscription.id(), edition.id());
-    ListPeriod period =
-        new ListPeriod(
-            edition.cadence() == Cadence.DAILY ? ListPeriod.Kind.DAY : ListPeriod.Kind.WEEK,
-            edition.firstDay(),
-            edition.lastDay(),
-            edition.period());
-    List<DailyEntry> entries =
-        rankings.period(period, null, Rankings.Order.TRENDING, 0, PERIOD_ENTRIES);
-    Map<String, DailyEntry> listed = new LinkedHashMap<>();
-    entries.forEach(e -> listed.put(e.paper().id().base(), e));
-
+    EditionContent content = contents.get(edition, this::content);
     List<Digest.Section> sections = new ArrayList<>();
-    List<ArxivId> topIds =
-        edition.papers().stream()
-            .filter(id -> !seen.contains(id.base()))
-            .limit(settings.top())
-            .toList();
-    Map<String, Paper> top = papers.findAll(topIds);
-    List<Digest.Item> topItems = new ArrayList<>();
-    for (ArxivId id : topIds) {
-      Paper paper = top.get(id.base());
-      if (paper != null && seen.add(id.base())) {
-        topItems.add(item(paper, upvotes(listed, id), ""));
-      }
-    }
-    sections.add(new Digest.Section(topHeading(edition), topItems));
-
+    sections.add(
+        new Digest.Section(topHeading(edition), pick(content.top(), seen, settings.top())));
     if (!subscription.categories().isEmpty() || !subscription.keywords().isEmpty()) {
+      List<Digest.Item> candidates =
+          matches.get(
+              new Follows(edition, subscription.categories(), subscription.keywords()),
+              follows -> matches(subscription, content));
       sections.add(
           new Digest.Section(
-              "Matching what you follow", matches(subscription, period, entries, listed, seen)));
+              "Matching what you follow", pick(candidates, seen, settings.matches())));
     }
     if (subscription.memberId() != null && settings.recommended() > 0) {
       sections.add(
-          new Digest.Section("Recommended for you", recommended(subscription, listed, seen)));
+          new Digest.Section(
+              "Recommended for you", recommended(subscription, content.listed(), seen)));
     }
     sections.removeIf(s -> s.items().isEmpty());
     return new Digest(
@@ -113,17 +119,54 @@ class DigestComposer {
         site.site() + "/digest/" + edition.id() + "/" + subscription.manageKey());
   }
 
-  private List<Digest.Item> matches(
-      Subscription subscription,
-      ListPeriod period,
-      List<DailyEntry> entries,
-      Map<String, DailyEntry> listed,
-      Set<String> seen) {
+  /** The first {@code limit} candidates not yet seen, each then counted as seen. */
+  private static List<Digest.Item> pick(List<Digest.Item> candidates, Set<String> seen, int limit) {
+    List<Digest.Item> picked = new ArrayList<>();
+    for (Digest.Item item : candidates) {
+      if (picked.size() >= limit) {
+        break;
+      }
+      if (seen.add(item.id().base())) {
+        picked.add(item);
+      }
+    }
+    return picked;
+  }
+
+  private EditionContent content(Edition edition) {
+    ListPeriod period =
+        new ListPeriod(
+            edition.cadence() == Cadence.DAILY ? ListPeriod.Kind.DAY : ListPeriod.Kind.WEEK,
+            edition.firstDay(),
+            edition.lastDay(),
+            edition.period());
+    List<DailyEntry> entries =
+        rankings.period(period, null, Rankings.Order.TRENDING, 0, PERIOD_ENTRIES);
+    Map<String, DailyEntry> listed = new LinkedHashMap<>();
+    entries.forEach(e -> listed.put(e.paper().id().base(), e));
+    Map<String, Paper> found = papers.findAll(edition.papers());
+    List<Digest.Item> top = new ArrayList<>();
+    for (ArxivId id : edition.papers()) {
+      Paper paper = found.get(id.base());
+      if (paper != null) {
+        top.add(item(paper, upvotes(listed, id), ""));
+      }
+    }
+    return new EditionContent(period, entries, listed, List.copyOf(top));
+  }
+
+  /**
+   * The period's papers matching the follows, best first: its listed papers (the community picked
+   * them), then arXiv's new ones from the index. More than a digest shows, so that enough remain
+   * once what the subscriber has seen is taken out.
+   */
+  private List<Digest.Item> matches(Subscription subscription, EditionContent content) {
+    int enough = settings.matches() * 3;
     List<Digest.Item> items = new ArrayList<>();
-    // First the period's listed papers (the community picked them), then arXiv's new ones.
-    for (DailyEntry entry : entries) {
+    Set<String> taken = new HashSet<>();
+    for (DailyEntry entry : content.entries()) {
       String why = why(subscription, entry.paper());
-      if (why != null && items.size() < settings.matches() && seen.add(entry.paper().id().base())) {
+      if (why != null && items.size() < enough && taken.add(entry.paper().id().base())) {
         items.add(item(entry.paper(), entry.upvotes(), why));
       }
     }
@@ -133,7 +176,7 @@ class DigestComposer {
       subscription.categories().forEach(c -> queries.add("cat:" + c));
     }
     for (String text : queries) {
-      if (items.size() >= settings.matches()) {
+      if (items.size() >= enough) {
         break;
       }
       List<SearchHit> hits =
@@ -141,22 +184,22 @@ class DigestComposer {
               .search(
                   new SearchQuery(
                       text,
-                      period.first(),
-                      period.last(),
+                      content.period().first(),
+                      content.period().last(),
                       SearchQuery.Sort.NEWEST,
                       0,
-                      settings.matches() * 3))
+                      enough))
               .hits();
       Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::id).toList());
       for (SearchHit hit : hits) {
         Paper paper = found.get(hit.id().base());
         String why = paper == null ? null : why(subscription, paper);
-        if (why != null && items.size() < settings.matches() && seen.add(hit.id().base())) {
-          items.add(item(paper, upvotes(listed, hit.id()), why));
+        if (why != null && items.size() < enough && taken.add(hit.id().base())) {
+          items.add(item(paper, upvotes(content.listed(), hit.id()), why));
         }
       }
     }
-    return items;
+    return List.copyOf(items);
   }
 
   private List<Digest.Item> recommended(

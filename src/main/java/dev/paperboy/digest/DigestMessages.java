@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.mail.Addresses;
 import dev.paperboy.mail.MailSettings;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -90,7 +91,7 @@ class DigestMessages {
     message.setSentDate(Date.from(clock.instant()));
     message.setHeader("List-Unsubscribe", "<" + digest.unsubscribeUrl() + ">");
     message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-    message.setHeader("List-Id", "<digest." + domain(mail.from()) + ">");
+    message.setHeader("List-Id", "<digest." + Addresses.domain(mail.from()) + ">");
     message.setHeader("Auto-Submitted", "auto-generated");
     MimeBodyPart plain = new MimeBodyPart();
     plain.setText(text(digest), StandardCharsets.UTF_8.name(), "plain");
@@ -102,16 +103,6 @@ class DigestMessages {
     message.setContent(alternative);
     message.saveChanges();
     return message;
-  }
-
-  /** The domain of the sender address, for Message-IDs and the List-Id. */
-  static String domain(String from) {
-    try {
-      String address = InternetAddress.parse(from, true)[0].getAddress();
-      return address.substring(address.indexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
-    } catch (MessagingException e) {
-      return "localhost";
-    }
   }
 
   /** Keeps the row's Message-ID instead of making a new one at each save. */

@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code SENDING} with a lease, and for each: checks the subscriber still wants mail (unsubscribe,
  * pause, suppression and inactivity are looked at here, at send time), composes the digest, waits
  * for the relay throttle, sends over its own kept-open SMTP connection, and marks the row sent in
- * the transaction that records the papers sent.
+ * the transaction that records the papers sent (a group commit shared with the other threads'
+ * marks: {@link SentMarks}).
  *
  * <p>A kill between the relay's 250 and that mark leaves the row {@code SENDING}; after the lease
  * another sender takes it and sends it again. So delivery is at least once, and the duplicates a
@@ -48,6 +49,7 @@ public class DigestSender {
   private final DigestMessages messages;
   private final SmtpRelay relay;
   private final MailThrottle throttle;
+  private final SentMarks marks;
   private final DigestSettings settings;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -61,6 +63,7 @@ public class DigestSender {
       DigestMessages messages,
       SmtpRelay relay,
       MailThrottle throttle,
+      SentMarks marks,
       DigestSettings settings,
       TransactionTemplate transactions,
       Clock clock,
@@ -72,6 +75,7 @@ public class DigestSender {
     this.messages = messages;
     this.relay = relay;
     this.throttle = throttle;
+    this.marks = marks;
     this.settings = settings;
     this.transactions = transactions;
     this.clock = clock;
@@ -103,7 +107,6 @@ public class DigestSender {
    * @param progress told each time a row is done
    */
   public Round sendDue(IntConsumer progress) throws InterruptedException {
-    throttle.forgetOld();
     Counters counters = new Counters();
     int threads = Math.max(1, settings.connections());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -156,8 +159,7 @@ public class DigestSender {
       while (!counters.paused.get() && !Thread.currentThread().isInterrupted()) {
         Instant now = clock.instant();
         List<JdbcOutbox.Claimed> batch =
-            transactions.execute(
-                tx -> outbox.claim(settings.batch(), now, now.plus(settings.lease())));
+            transactions.execute(tx -> outbox.claim(settings.batch(), now, settings.lease()));
         if (batch == null || batch.isEmpty()) {
           return;
         }
@@ -201,22 +203,20 @@ public class DigestSender {
       message =
           messages.message(connection.session(), digest, subscription.email(), row.messageId());
     } catch (MessagingException e) {
-      outbox.markFailed(row.id(), now, "could not build the message: " + e.getMessage());
+      outbox.markFailed(row.id(), now, null, "could not build the message: " + e.getMessage());
       counters.failed.incrementAndGet();
       count("failed");
       return;
     }
-    throttle.take();
+    Instant granted = throttle.take();
     SmtpRelay.Result result = connection.send(message);
     Instant done = clock.instant();
     Digest sent = digest;
     switch (result.outcome()) {
       case SENT -> {
-        transactions.executeWithoutResult(
-            tx -> {
-              outbox.markSent(row.id(), done);
-              outbox.recordPapers(subscription.id(), edition.id(), sent.papers());
-            });
+        marks.mark(
+            new SentMarks.Mark(
+                row.id(), subscription.id(), edition.id(), done, granted, sent.papers()));
         counters.sent.incrementAndGet();
         counters.failuresInARow.set(0);
         count("sent");
@@ -224,18 +224,18 @@ public class DigestSender {
       case TRANSIENT -> {
         if (row.attempts() >= settings.maxAttempts()) {
           outbox.markFailed(
-              row.id(), done, "gave up after " + row.attempts() + ": " + result.detail());
+              row.id(), done, granted, "gave up after " + row.attempts() + ": " + result.detail());
           counters.failed.incrementAndGet();
           count("failed");
         } else {
-          outbox.retry(row.id(), done.plus(backoff(row.attempts())), result.detail());
+          outbox.retry(row.id(), done.plus(backoff(row.attempts())), granted, result.detail());
           counters.retried.incrementAndGet();
           count("retried");
         }
         failure(counters, result);
       }
       case PERMANENT -> {
-        outbox.markFailed(row.id(), done, result.detail());
+        outbox.markFailed(row.id(), done, granted, result.detail());
         counters.failed.incrementAndGet();
         count("failed");
         failure(counters, result);
@@ -243,7 +243,7 @@ public class DigestSender {
       case HARD_BOUNCE -> {
         transactions.executeWithoutResult(
             tx -> {
-              outbox.markFailed(row.id(), done, result.detail());
+              outbox.markFailed(row.id(), done, granted, result.detail());
               suppressions.suppress(subscription.email(), Suppressions.Reason.HARD_BOUNCE);
             });
         counters.failed.incrementAndGet();

@@ -2,6 +2,7 @@ package dev.paperboy.digest;
 
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.curation.DailyLists;
+import dev.paperboy.mail.Addresses;
 import dev.paperboy.mail.MailSettings;
 import dev.paperboy.ranking.ListPeriod;
 import dev.paperboy.ranking.Rankings;
@@ -123,7 +124,7 @@ public class Editions {
                   cadence,
                   now.minus(settings.inactiveAfter()),
                   prefix,
-                  DigestMessages.domain(mail.from()),
+                  Addresses.domain(mail.from()),
                   now);
             });
     Optional<Edition> edition = outbox.edition(cadence, period.key());
@@ -194,8 +195,9 @@ public class Editions {
                       .edition(cadence, period.key())
                       .orElseGet(
                           () ->
+                              // Not decided yet: it would come after every edition sent so far.
                               new Edition(
-                                  0,
+                                  Long.MAX_VALUE,
                                   cadence,
                                   period.key(),
                                   period.first(),

@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -25,12 +27,20 @@ class JdbcOutbox {
 
   private final JdbcClient jdbc;
   private final String skipLocked;
+  private final String leaseNow;
+  private final String leaseUntil;
 
   JdbcOutbox(JdbcClient jdbc, StoreSettings store) {
     this.jdbc = jdbc;
+    boolean postgres = store.engine() == Engine.POSTGRESQL;
     // PostgreSQL: senders on several nodes skip each other's rows. SQLite: the claim's write
     // transaction holds the whole database, so one sender claims at a time.
-    this.skipLocked = store.engine() == Engine.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+    this.skipLocked = postgres ? " FOR UPDATE SKIP LOCKED" : "";
+    // Leases run on the database's clock where several nodes share it (NODE-2): a node whose
+    // clock runs ahead must not take over rows another node is still sending. SQLite has one
+    // node, whose clock is the only one.
+    this.leaseNow = postgres ? "now()" : ":now";
+    this.leaseUntil = postgres ? "now() + make_interval(secs => :leaseSeconds)" : ":lease";
   }
 
   /** A claimed row: what one message needs. */
@@ -155,8 +165,9 @@ class JdbcOutbox {
             """
             SELECT count(*) FROM digest_outbox
              WHERE (status = 'QUEUED' AND next_attempt_at <= :now)
-                OR (status = 'SENDING' AND lease_until < :now)
-            """)
+                OR (status = 'SENDING' AND lease_until < %s)
+            """
+                .formatted(leaseNow))
         .param("now", SqlValues.text(now))
         .query(Integer.class)
         .single();
@@ -167,16 +178,17 @@ class JdbcOutbox {
    * {@code SENDING} by a sender whose lease ran out (it died or hung: MAIL-1's restart case). Call
    * inside a transaction.
    */
-  List<Claimed> claim(int limit, Instant now, Instant leaseUntil) {
+  List<Claimed> claim(int limit, Instant now, java.time.Duration lease) {
     List<Long> ids =
         jdbc.sql(
                 """
                 SELECT id FROM digest_outbox
                  WHERE (status = 'QUEUED' AND next_attempt_at <= :now)
-                    OR (status = 'SENDING' AND lease_until < :now)
+                    OR (status = 'SENDING' AND lease_until < %s)
                  ORDER BY id
                  LIMIT :limit
                 """
+                        .formatted(leaseNow)
                     + skipLocked)
             .param("now", SqlValues.text(now))
             .param("limit", limit)
@@ -187,11 +199,13 @@ class JdbcOutbox {
     }
     jdbc.sql(
             """
-            UPDATE digest_outbox SET status = 'SENDING', lease_until = :lease,
+            UPDATE digest_outbox SET status = 'SENDING', lease_until = %s,
                    attempts = attempts + 1
              WHERE id IN (:ids)
-            """)
-        .param("lease", SqlValues.text(leaseUntil))
+            """
+                .formatted(leaseUntil))
+        .param("lease", SqlValues.text(now.plus(lease)))
+        .param("leaseSeconds", lease.toSeconds())
         .param("ids", ids)
         .update();
     return jdbc.sql(
@@ -207,41 +221,45 @@ class JdbcOutbox {
         .list();
   }
 
-  void markSent(long id, Instant now) {
-    finish(id, "SENT", now, null);
+  void markSent(long id, Instant now, Instant granted) {
+    finish(id, "SENT", now, granted, null);
   }
 
-  void markFailed(long id, Instant now, String error) {
-    finish(id, "FAILED", now, error);
+  void markFailed(long id, Instant now, @Nullable Instant granted, String error) {
+    finish(id, "FAILED", now, granted, error);
   }
 
   void markSkipped(long id, Instant now, String why) {
-    finish(id, "SKIPPED", now, why);
+    finish(id, "SKIPPED", now, null, why);
   }
 
-  private void finish(long id, String status, Instant now, @Nullable String error) {
+  private void finish(
+      long id, String status, Instant now, @Nullable Instant granted, @Nullable String error) {
     jdbc.sql(
             """
             UPDATE digest_outbox SET status = :status, lease_until = NULL, last_error = :error,
-                   sent_at = COALESCE(:sentAt, sent_at)
+                   sent_at = COALESCE(:sentAt, sent_at),
+                   granted_at = COALESCE(:granted, granted_at)
              WHERE id = :id
             """)
         .param("status", status)
         .param("sentAt", status.equals("SENT") ? SqlValues.text(now) : null)
+        .param("granted", SqlValues.textOrNull(granted))
         .param("error", error == null ? null : clip(error))
         .param("id", id)
         .update();
   }
 
   /** Back to the queue, to be tried again at {@code at}. */
-  void retry(long id, Instant at, String error) {
+  void retry(long id, Instant at, Instant granted, String error) {
     jdbc.sql(
             """
             UPDATE digest_outbox SET status = 'QUEUED', lease_until = NULL, next_attempt_at = :at,
-                   last_error = :error
+                   granted_at = :granted, last_error = :error
              WHERE id = :id
             """)
         .param("at", SqlValues.text(at))
+        .param("granted", SqlValues.text(granted))
         .param("error", clip(error))
         .param("id", id)
         .update();
@@ -264,30 +282,41 @@ class JdbcOutbox {
   }
 
   void recordPapers(long subscriptionId, long editionId, List<ArxivId> papers) {
-    for (ArxivId paper : papers) {
-      jdbc.sql(
-              """
-              INSERT INTO digest_papers (subscription_id, paper_id, edition_id)
-              VALUES (:subscription, :paper, :edition)
-              ON CONFLICT (subscription_id, paper_id) DO NOTHING
-              """)
-          .param("subscription", subscriptionId)
-          .param("paper", paper.base())
-          .param("edition", editionId)
-          .update();
+    if (papers.isEmpty()) {
+      return;
     }
+    // One statement for the digest's papers: this runs once per message sent.
+    StringBuilder values = new StringBuilder();
+    Map<String, Object> params = new HashMap<>();
+    params.put("subscription", subscriptionId);
+    params.put("edition", editionId);
+    for (int i = 0; i < papers.size(); i++) {
+      values
+          .append(i == 0 ? "" : ", ")
+          .append("(:subscription, :paper")
+          .append(i)
+          .append(", :edition)");
+      params.put("paper" + i, papers.get(i).base());
+    }
+    jdbc.sql(
+            "INSERT INTO digest_papers (subscription_id, paper_id, edition_id) VALUES "
+                + values
+                + " ON CONFLICT (subscription_id, paper_id) DO NOTHING")
+        .params(params)
+        .update();
   }
 
   /**
-   * Papers the subscriber was sent in other editions. This edition's are left out, so that a
-   * message sent again after a crash holds the same papers.
+   * Papers the subscriber was sent in earlier editions. This edition's are left out, so that a
+   * message sent again after a crash holds the same papers, and so are later editions', so that
+   * "view in browser" shows an old digest as it was.
    */
   Set<String> sentBefore(long subscriptionId, long editionId) {
     return new HashSet<>(
         jdbc.sql(
                 """
                 SELECT paper_id FROM digest_papers
-                 WHERE subscription_id = :subscription AND edition_id <> :edition
+                 WHERE subscription_id = :subscription AND edition_id < :edition
                 """)
             .param("subscription", subscriptionId)
             .param("edition", editionId)

@@ -2,60 +2,33 @@ package dev.paperboy.digest;
 
 import dev.paperboy.rules.Limit;
 import dev.paperboy.rules.RateLimits;
+import dev.paperboy.rules.Throughput;
 import dev.paperboy.store.Sleeper;
-import dev.paperboy.store.SqlValues;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * The relay's throughput limit (MAIL-3), evenly paced and kept in the database: every node's
- * senders take their slots from the same bucket, and a restart does not start a fresh window. Each
- * slot taken is written to a ledger, which is how the limit is checked.
+ * The relay's throughput limit (MAIL-3, {@code paperboy.digest.rate}), shared by every node's
+ * senders through the database and kept across restarts. The time of each slot is kept on the
+ * outbox row it was taken for ({@code granted_at}): the ledger the limit can be checked against.
  */
 @Component
 class MailThrottle {
-  /** The ledger is for checking the limit, not for history. */
-  private static final Duration LEDGER_KEPT = Duration.ofDays(2);
+  private final Throughput throughput;
 
-  private final RateLimits rateLimits;
-  private final Limit limit;
-  private final JdbcClient jdbc;
-  private final Clock clock;
-  private final Sleeper sleeper;
-
-  MailThrottle(
-      RateLimits rateLimits,
-      DigestSettings settings,
-      JdbcClient jdbc,
-      Clock clock,
-      Sleeper sleeper) {
-    this.rateLimits = rateLimits;
-    this.limit = Limit.parse("messages to the mail relay", settings.rate());
-    this.jdbc = jdbc;
-    this.clock = clock;
-    this.sleeper = sleeper;
+  MailThrottle(RateLimits rateLimits, DigestSettings settings, Clock clock, Sleeper sleeper) {
+    this.throughput =
+        new Throughput(
+            rateLimits,
+            Limit.parse("messages to the mail relay", settings.rate()),
+            "relay",
+            clock,
+            sleeper);
   }
 
-  /** Waits for the next slot and takes it. */
-  void take() throws InterruptedException {
-    while (true) {
-      Duration wait = rateLimits.pace(limit, "relay");
-      if (wait.isZero()) {
-        jdbc.sql("INSERT INTO mail_grants (granted_at) VALUES (:now)")
-            .param("now", SqlValues.text(clock.instant()))
-            .update();
-        return;
-      }
-      // Whole milliseconds, rounded up: a shorter sleep would only ask again too early.
-      sleeper.sleep(Duration.ofMillis((wait.toNanos() + 999_999) / 1_000_000));
-    }
-  }
-
-  void forgetOld() {
-    jdbc.sql("DELETE FROM mail_grants WHERE granted_at < :before")
-        .param("before", SqlValues.text(clock.instant().minus(LEDGER_KEPT)))
-        .update();
+  /** Waits for the next slot and takes it; answers when it was granted. */
+  Instant take() throws InterruptedException {
+    return throughput.take();
   }
 }

@@ -56,6 +56,72 @@ class SmtpRelay {
     return new Connection(sender);
   }
 
+  private final java.util.Map<JavaMailSenderImpl, Session> sessions =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The relay's session with one change: sockets without Nagle's delay. SMTP is a conversation of
+   * small writes each waiting for a reply; with Nagle on, the end of each message waited for the
+   * relay's delayed acknowledgement (40 ms on Linux), which held a connection to about 20 messages
+   * a second.
+   */
+  private static Session session(JavaMailSenderImpl sender) {
+    java.util.Properties properties = new java.util.Properties();
+    properties.putAll(sender.getJavaMailProperties());
+    properties.put("mail.smtp.socketFactory", NoDelaySockets.INSTANCE);
+    return Session.getInstance(properties);
+  }
+
+  /** Plain sockets with TCP_NODELAY. */
+  private static final class NoDelaySockets extends javax.net.SocketFactory {
+    static final NoDelaySockets INSTANCE = new NoDelaySockets();
+
+    @Override
+    public java.net.Socket createSocket() throws java.io.IOException {
+      java.net.Socket socket = new java.net.Socket();
+      socket.setTcpNoDelay(true);
+      return socket;
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
+      return connected(new java.net.InetSocketAddress(host, port));
+    }
+
+    @Override
+    public java.net.Socket createSocket(
+        String host, int port, java.net.InetAddress local, int localPort)
+        throws java.io.IOException {
+      java.net.Socket socket = createSocket();
+      socket.bind(new java.net.InetSocketAddress(local, localPort));
+      socket.connect(new java.net.InetSocketAddress(host, port));
+      return socket;
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress host, int port)
+        throws java.io.IOException {
+      return connected(new java.net.InetSocketAddress(host, port));
+    }
+
+    @Override
+    public java.net.Socket createSocket(
+        java.net.InetAddress host, int port, java.net.InetAddress local, int localPort)
+        throws java.io.IOException {
+      java.net.Socket socket = createSocket();
+      socket.bind(new java.net.InetSocketAddress(local, localPort));
+      socket.connect(new java.net.InetSocketAddress(host, port));
+      return socket;
+    }
+
+    private java.net.Socket connected(java.net.InetSocketAddress address)
+        throws java.io.IOException {
+      java.net.Socket socket = createSocket();
+      socket.connect(address);
+      return socket;
+    }
+  }
+
   /** What became of one message. */
   enum Outcome {
     SENT,
@@ -83,7 +149,7 @@ class SmtpRelay {
     }
 
     Session session() {
-      return sender.getSession();
+      return sessions.computeIfAbsent(sender, SmtpRelay::session);
     }
 
     Result send(MimeMessage message) {

@@ -41,4 +41,14 @@ public final class Addresses {
   private static Refusal invalid() {
     return Refusal.field("email", "Enter an email address like name@example.org.");
   }
+
+  /** The domain of an address or of a "Name <address>" sender, lower-cased. */
+  public static String domain(String from) {
+    try {
+      String address = InternetAddress.parse(from, true)[0].getAddress();
+      return address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+    } catch (AddressException e) {
+      return "localhost";
+    }
+  }
 }

@@ -48,19 +48,20 @@ public class RateLimits {
   }
 
   /**
-   * Takes one slot of a throughput limit, evenly paced: a band of {@code count/period} lets one
-   * action through every {@code period / count} and saves none up, so no window of that length ever
-   * holds more than {@code count} (MAIL-3's relay throttle, shared by all nodes).
+   * Reserves the next {@code count} slots of a throughput limit, evenly paced: a band of {@code
+   * n/period} lets one action through every {@code period / n} and saves none up, so no window of
+   * that length ever holds more than {@code n}. The reservation is taken at once, in debt if need
+   * be, so callers on other nodes reserve the slots after it (see {@link Throughput}).
    *
-   * @return zero when the slot is taken, or how long to wait before asking again
+   * @return how long until the last of the reserved slots
    */
-  public Duration pace(Limit limit, String subject) {
-    ConsumptionProbe probe =
+  Duration reserve(Limit limit, String subject, int count) {
+    long nanos =
         buckets
             .builder()
             .build("pace|" + key(limit, subject), () -> paced(limit))
-            .tryConsumeAndReturnRemaining(1);
-    return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+            .consumeIgnoringRateLimits(count);
+    return Duration.ofNanos(Math.max(0, nanos));
   }
 
   private static BucketConfiguration paced(Limit limit) {

@@ -75,6 +75,7 @@ CREATE TABLE digest_editions (
 -- The outbox (MAIL-1): one row per edition and subscriber, made in the transaction that decides
 -- the edition. queued -> sending (claimed, with a lease) -> sent / failed; skipped when the
 -- address was suppressed or unsubscribed by the time of sending. message_id is fixed per row.
+-- granted_at: when the relay throttle let the row's last attempt through (MAIL-3's ledger).
 CREATE TABLE digest_outbox (
     id                INTEGER     PRIMARY KEY,
     edition_id        INTEGER     NOT NULL REFERENCES digest_editions (id) ON DELETE CASCADE,
@@ -86,11 +87,13 @@ CREATE TABLE digest_outbox (
     lease_until       TEXT       ,
     message_id        TEXT        NOT NULL UNIQUE,
     sent_at           TEXT       ,
+    granted_at        TEXT       ,
     last_error        TEXT,
     UNIQUE (edition_id, subscription_id)
 );
 CREATE INDEX digest_outbox_due ON digest_outbox (status, next_attempt_at);
 CREATE INDEX digest_outbox_by_subscription ON digest_outbox (subscription_id);
+CREATE INDEX digest_outbox_by_grant ON digest_outbox (granted_at);
 
 -- The papers each subscriber has been sent, so that no digest repeats one.
 CREATE TABLE digest_papers (
@@ -99,10 +102,3 @@ CREATE TABLE digest_papers (
     edition_id        INTEGER     NOT NULL,
     PRIMARY KEY (subscription_id, paper_id)
 );
-
--- The relay throttle's grants (MAIL-3): one row per message let through, by the injected clock.
-CREATE TABLE mail_grants (
-    id            INTEGER     PRIMARY KEY,
-    granted_at    TEXT        NOT NULL
-);
-CREATE INDEX mail_grants_by_time ON mail_grants (granted_at);

@@ -193,6 +193,50 @@ class CommandLineTest {
   }
 
   @Test
+  void digestCommandsSayWhatTheyDidAndRefuseBadArguments() {
+    String data = dir.resolve("digests").toString();
+    assertThat(run("digest", "status", "--data-dir", data)).isZero();
+    assertThat(out.toString()).contains("cadence").contains("queued").contains("sent");
+
+    assertThat(
+            run("digest", "send", "--cadence", "daily", "--date", "2025-03-13", "--data-dir", data))
+        .isZero();
+    assertThat(out.toString()).contains("digest: no papers were listed in 2025-03-13");
+    assertThat(
+            run(
+                "digest",
+                "send",
+                "--cadence",
+                "weekly",
+                "--date",
+                "2025-03-15",
+                "--data-dir",
+                data))
+        .isZero();
+    assertThat(out.toString()).contains("digest: no papers were listed in 2025-W11");
+    assertThat(run("digest", "send", "--date", "2025-03-15", "--data-dir", data)).isZero();
+    assertThat(out.toString()).contains("no daily digest on weekends");
+
+    assertThat(
+            run(
+                "digest",
+                "preview",
+                "--email",
+                "nobody@example.org",
+                "--date",
+                "2025-03-12",
+                "--data-dir",
+                data))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("no subscription for nobody@example.org");
+
+    assertThat(run("digest", "send", "--cadence", "hourly", "--data-dir", data)).isEqualTo(2);
+    assertThat(err.toString()).contains("--cadence must be daily or weekly");
+    assertThat(run("digest", "send", "--date", "yesterday", "--data-dir", data)).isEqualTo(2);
+    assertThat(err.toString()).contains("--date must be a day such as 2025-03-12");
+  }
+
+  @Test
   void anUnknownCommandIsAUsageError() {
     assertThat(run("frobnicate")).isEqualTo(2);
     assertThat(err.toString()).contains("Unmatched argument");

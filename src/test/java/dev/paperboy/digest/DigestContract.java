@@ -8,6 +8,7 @@ import dev.paperboy.account.Role;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Papers;
+import dev.paperboy.support.CommunitySettings;
 import dev.paperboy.support.FixedClock;
 import dev.paperboy.support.Mailbox;
 import dev.paperboy.support.TestPapers;
@@ -55,6 +56,8 @@ abstract class DigestContract {
   @Autowired Editions editions;
   @Autowired DigestSender sender;
   @Autowired Subscriptions subscriptions;
+  @Autowired Bounces bounces;
+  @Autowired dev.paperboy.search.PaperSearch search;
   @Autowired dev.paperboy.account.AccountSettings site;
 
   static String address(String name) {
@@ -70,14 +73,17 @@ abstract class DigestContract {
         || !lists.day(day, 0, 1).isEmpty()) {
       day = day.plusDays(1);
     }
-    String curator = "curator" + SEQUENCE.incrementAndGet();
+    String curator = "digestcurator" + SEQUENCE.incrementAndGet();
     var account = accounts.add(curator + "@example.org", curator, Role.CURATOR, PASSWORD);
     for (int i = 0; i < count; i++) {
       String id = String.format("2601.%05d", 20_000 + SEQUENCE.incrementAndGet());
       papers.upsertAll(
           List.of(
               TestPapers.recent(
-                  id, title + " " + id, day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
+                  id,
+                  title + " " + id,
+                  "We study " + title + ".",
+                  day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
       lists.feature(ArxivId.parse(id), day, account.member());
     }
     return day;
@@ -337,6 +343,29 @@ abstract class DigestContract {
   }
 
   @Test
+  void subscribersSilentForHalfAYearGetNoMoreDigests() {
+    String silent = address("silent");
+    String lively = address("lively");
+    subscribeAndConfirm(silent, "daily");
+    subscribeAndConfirm(lively, "daily");
+    jdbc.sql("UPDATE subscriptions SET last_active_at = :then WHERE email = :email")
+        .param(
+            "then", dev.paperboy.store.SqlValues.text(FixedClock.NOW.minus(Duration.ofDays(181))))
+        .param("email", silent)
+        .update();
+    editions.decide(Cadence.DAILY, listedDay(1, "Half a year"));
+    String rows =
+        "SELECT count(*) FROM digest_outbox o JOIN subscriptions s ON s.id = o.subscription_id"
+            + " WHERE s.email = :email";
+    assertThat(jdbc.sql(rows).param("email", silent).query(Integer.class).single()).isZero();
+    assertThat(jdbc.sql(rows).param("email", lively).query(Integer.class).single()).isOne();
+    // A visit to the preferences page is a sign of life.
+    new WebClient(port).get("/subscription/" + key(silent));
+    editions.decide(Cadence.DAILY, listedDay(1, "Back again"));
+    assertThat(jdbc.sql(rows).param("email", silent).query(Integer.class).single()).isOne();
+  }
+
+  @Test
   void headersHoldNothingAPaperTitleOrAnAddressCouldInject() throws Exception {
     String email = address("headers");
     subscribeAndConfirm(email, "daily");
@@ -409,6 +438,117 @@ abstract class DigestContract {
     editions.decide(Cadence.DAILY, day);
     send();
     assertThat(Mailbox.to(email).stream().filter(m -> subject(m).contains("Trending"))).isEmpty();
+  }
+
+  @Test
+  void theHealthEndpointWarnsOfASenderDomainWithoutDkimAndStaysUp() {
+    // The test's sender domain is "localhost": no SPF, DKIM or DMARC records anywhere.
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> health().path("components").path("senderDomain").path("status").asString(""),
+            "WARN"::equals);
+    assertThat(health().path("status").asString()).isEqualTo("UP");
+    assertThat(dev.paperboy.support.Http.get(port, "/actuator/health").statusCode()).isEqualTo(200);
+  }
+
+  HttpResponse<String> bounce(String secret, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(site() + "/api/mail/bounces"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (secret != null) {
+      request.header("Authorization", "Bearer " + secret);
+    }
+    return new WebClient(port).sendAlone(request);
+  }
+
+  @Test
+  void bounceReportsNeedTheSecretAndSuppressHardAtOnceAndSoftAtTheFourth() {
+    String victim = address("victim");
+    subscribeAndConfirm(victim, "daily");
+    String hard = "{\"email\":\"" + victim + "\",\"type\":\"hard\"}";
+    int suppressions = jdbc.sql("SELECT count(*) FROM suppressions").query(Integer.class).single();
+    assertThat(bounce(null, hard).statusCode()).isEqualTo(401);
+    assertThat(bounce("wrong", hard).statusCode()).isEqualTo(401);
+    assertThat(jdbc.sql("SELECT count(*) FROM suppressions").query(Integer.class).single())
+        .as("a forged report changes nothing")
+        .isEqualTo(suppressions);
+    assertThat(bounces.suppressed(victim)).isFalse();
+
+    HttpResponse<String> reported = bounce(CommunitySettings.BOUNCE_SECRET, hard);
+    assertThat(reported.statusCode()).isEqualTo(200);
+    assertThat(reported.body()).contains("\"suppressed\":true");
+    assertThat(bounces.suppressed(victim)).isTrue();
+
+    String soft = address("soft");
+    String report = "{\"email\":\"" + soft + "\",\"type\":\"soft\"}";
+    for (int i = 1; i <= 3; i++) {
+      assertThat(bounce(CommunitySettings.BOUNCE_SECRET, report).body())
+          .contains("\"suppressed\":false");
+    }
+    assertThat(bounces.suppressed(soft)).isFalse();
+    assertThat(bounce(CommunitySettings.BOUNCE_SECRET, report).body())
+        .contains("\"suppressed\":true");
+    assertThat(bounces.suppressed(soft)).isTrue();
+
+    for (String malformed :
+        List.of("{\"email\": ", "not json", "{\"email\":\"x\",\"type\":\"weird\"}", "[]")) {
+      HttpResponse<String> answer = bounce(CommunitySettings.BOUNCE_SECRET, malformed);
+      assertThat(answer.statusCode()).as(malformed).isEqualTo(400);
+      assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+          .contains("application/problem+json");
+    }
+  }
+
+  @Test
+  void aMemberSubscribesTheirOwnAddressAtOnceAndGetsRecommendations() throws Exception {
+    String name = "digestmember" + SEQUENCE.incrementAndGet();
+    WebClient member = dev.paperboy.support.Community.verifiedMember(port, name);
+    String email = name + "@example.org";
+    HttpResponse<String> answer =
+        member.submit("/subscribe", "/subscribe", Map.of("email", email, "cadence", "daily"));
+    assertThat(answer.body()).contains("You are subscribed");
+    assertThat(status(email)).isEqualTo("ACTIVE");
+    assertThat(
+            jdbc.sql("SELECT member_id FROM subscriptions WHERE email = :email")
+                .param("email", email)
+                .query(Long.class)
+                .single())
+        .isEqualTo(accounts.byEmail(email).orElseThrow().id());
+    assertThat(Mailbox.to(email).stream().filter(m -> subject(m).contains("digest"))).isEmpty();
+
+    LocalDate day = listedDay(3, "Wombat routing in sparse networks");
+    String liked = lists.day(day, 0, 1).get(0).paper().id().base();
+    member.submit("/papers/" + liked, "/upvote", Map.of("paper", liked, "undo", "false"));
+    // The recommendations come from the search index, which follows the database.
+    search.catchUp();
+    editions.decide(Cadence.DAILY, day);
+    send();
+    MimeMessage digest =
+        Mailbox.to(email).stream()
+            .filter(m -> subject(m).contains("Trending"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(part(digest, "text/plain"))
+        .contains("Top papers of the day")
+        .contains("Recommended for you")
+        .contains("because you upvoted or submitted");
+
+    String key = key(email);
+    long edition = editions.recent(1).get(0).edition().id();
+    HttpResponse<String> inBrowser = new WebClient(port).get("/digest/" + edition + "/" + key);
+    assertThat(inBrowser.statusCode()).isEqualTo(200);
+    assertThat(inBrowser.body()).contains("Wombat routing in sparse networks");
+    assertThat(inBrowser.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("default-src 'none'");
+    assertThat(new WebClient(port).get("/digest/" + edition + "/nope").statusCode()).isEqualTo(404);
+  }
+
+  tools.jackson.databind.JsonNode health() {
+    return tools.jackson.databind.json.JsonMapper.builder()
+        .build()
+        .readTree(dev.paperboy.support.Http.get(port, "/actuator/health").body());
   }
 
   /** Where requests go: this test's server. */

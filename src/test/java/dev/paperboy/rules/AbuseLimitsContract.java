@@ -82,6 +82,48 @@ abstract class AbuseLimitsContract {
     assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
   }
 
+  /** MAIL-4: the digest form and the JSON API count against one limit per client address. */
+  @Test
+  void digestSignUpsThroughTheFormAndTheApiShareOneLimit() {
+    List<Integer> statuses = new ArrayList<>();
+    String prefix = "digestcap" + SEQUENCE.incrementAndGet() + "x";
+    for (int i = 0; i < 12; i++) {
+      String email = prefix + i + "@example.org";
+      if (i % 2 == 0) {
+        WebClient browser = new WebClient(port);
+        String token = browser.csrf("/subscribe");
+        statuses.add(
+            browser
+                .post(
+                    "/subscribe",
+                    Map.of("_csrf", token, "email", email, "cadence", "daily"),
+                    from("10.5.0.1"))
+                .statusCode());
+      } else {
+        statuses.add(
+            new WebClient(port)
+                .sendAlone(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/api/subscriptions"))
+                        .header("Content-Type", "application/json")
+                        .POST(
+                            java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"" + email + "\"}")),
+                    from("10.5.0.1"))
+                .statusCode());
+      }
+    }
+    assertThat(statuses.subList(0, 10))
+        .containsExactly(200, 202, 200, 202, 200, 202, 200, 202, 200, 202);
+    assertThat(statuses.subList(10, 12)).containsOnly(429);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM subscriptions WHERE email LIKE :p")
+                .param("p", prefix + "%")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(10);
+  }
+
   @Test
   void signUpsAreCappedPerAddress() {
     List<Integer> statuses = new ArrayList<>();

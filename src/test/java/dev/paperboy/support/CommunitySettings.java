@@ -14,6 +14,9 @@ public class CommunitySettings
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
   private static final String LIFTED = "=100000/PT1S";
 
+  /** The bounce webhook's shared secret on the community sites. */
+  public static final String BOUNCE_SECRET = "bounce-secret-for-tests";
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     TestPropertyValues.of(
@@ -33,6 +36,7 @@ public class CommunitySettings
             // Tests decide editions and send rounds themselves, and should not wait for a throttle.
             "paperboy.digest.scheduled=false",
             "paperboy.digest.rate=100000/PT1S",
+            "paperboy.digest.bounce-secret=" + BOUNCE_SECRET,
             "paperboy.community.flag-min-karma=2")
         .applyTo(context);
   }

@@ -93,6 +93,8 @@ public final class ScriptedSmtp {
     while (!socket.isClosed()) {
       try {
         Socket client = socket.accept();
+        // As relays do: replies go out at once, not held back for more bytes (Nagle).
+        client.setTcpNoDelay(true);
         Thread session = new Thread(() -> serve(client), "scripted-smtp-session");
         session.setDaemon(true);
         session.start();

@@ -16,7 +16,6 @@ public final class Tables {
           "subscriptions",
           "suppressions",
           "soft_bounces",
-          "mail_grants",
           "votes",
           "comments",
           "account_tokens",
