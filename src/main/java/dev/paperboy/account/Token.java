@@ -1,12 +1,9 @@
 package dev.paperboy.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.paperboy.store.Hashes;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,12 +25,6 @@ record Token(long memberId, Instant expiresAt, @Nullable Instant usedAt) {
   }
 
   static String hash(String raw) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.sha256Hex(raw);
   }
 }
