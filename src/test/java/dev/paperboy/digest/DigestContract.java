@@ -181,6 +181,9 @@ abstract class DigestContract {
     assertThat(unsubscribed.headers().firstValue("Location")).isEmpty();
     assertThat(status(email)).isEqualTo("UNSUBSCRIBED");
 
+    assertThat(dev.paperboy.support.Http.get(port, "/actuator/prometheus").body())
+        .containsPattern("paperboy_digest_messages_total\\{outcome=\"sent\"[^}]*\\} [1-9]");
+
     LocalDate next = listedDay(2, "Another day");
     editions.decide(Cadence.DAILY, next);
     send();

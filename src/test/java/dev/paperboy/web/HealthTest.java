@@ -35,10 +35,17 @@ class HealthTest {
   }
 
   @Test
-  void otherActuatorEndpointsAreNotExposed() {
+  void prometheusMetricsAreServedAndOtherActuatorEndpointsAreNotExposed() {
+    var metrics = Http.get(port, "/actuator/prometheus");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("hikaricp_connections").contains("jvm_memory_used_bytes");
     for (String path :
         new String[] {
-          "/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump"
+          "/actuator/env",
+          "/actuator/beans",
+          "/actuator/configprops",
+          "/actuator/heapdump",
+          "/actuator/metrics"
         }) {
       assertThat(Http.get(port, path).statusCode()).as(path).isEqualTo(404);
     }
