@@ -116,9 +116,13 @@ class CommunityBrowserTest {
     screenshot("community-4-discussion.png");
   }
 
-  /** Waits for the page a form post leads to: a click returns before the next page has loaded. */
+  /**
+   * Waits for the page a form post leads to: a click returns before the next page has loaded, and a
+   * heading read while it loads may be gone by the time its text is asked for.
+   */
   private void awaitHeading(String text) {
     new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d ->
                 d.findElements(By.tagName("h1")).stream()
