@@ -1,12 +1,15 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.PaperboyApplication;
+import dev.paperboy.store.StoreSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 /** Starts the application the way each command needs it. */
 final class Contexts {
@@ -22,10 +25,26 @@ final class Contexts {
     args.add("--paperboy.arxiv.scheduled=false");
     args.add("--paperboy.digest.scheduled=false");
     args.add("--paperboy.search.follow=false");
+    args.add("--paperboy.backup.scheduled=false");
     args.add("--logging.level.root=WARN");
     args.add("--paperboy.store.data-dir=" + dataDir);
     return new SpringApplicationBuilder(PaperboyApplication.class)
         .web(WebApplicationType.NONE)
         .run(args.toArray(String[]::new));
   }
+
+  /**
+   * Only the store's settings, bound from the configuration as {@code serve} would see it, without
+   * opening the store: for {@code restore}, which must find the target empty.
+   */
+  static ConfigurableApplicationContext settingsOnly(Path dataDir) {
+    return new SpringApplicationBuilder(SettingsOnly.class)
+        .web(WebApplicationType.NONE)
+        .logStartupInfo(false)
+        .run("--paperboy.store.data-dir=" + dataDir, "--logging.level.root=WARN");
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(StoreSettings.class)
+  static class SettingsOnly {}
 }

@@ -18,7 +18,9 @@ import picocli.CommandLine.IVersionProvider;
       ReindexCommand.class,
       ConfigCommand.class,
       UserCommand.class,
-      DigestCommand.class
+      DigestCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class
     })
 class PaperboyCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,6 @@
 package dev.paperboy.ingest;
 
 import dev.paperboy.store.JobLeases;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +62,7 @@ class ArxivSchedule {
   /** One run, if this node gets the lease; answers whether it ran. */
   boolean run() {
     // Long enough for a day's harvest; a dead node's lease expires by the next day's run.
-    if (!leases.tryAcquire(JOB, Duration.ofHours(6))) {
+    if (!leases.tryAcquire(JOB, settings.lease())) {
       log.info("arXiv: the daily run is taken by another node");
       return false;
     }

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param scheduled whether {@code serve} runs the daily harvest and listing read (it also needs a
  *     contact)
  * @param schedule when, as a cron expression in US Eastern time
+ * @param lease how long one node holds the daily run; a node that dies mid-run leaves it to the
+ *     others once this has passed (the harvest resumes at its checkpoint)
  */
 @Validated
 @ConfigurationProperties("paperboy.arxiv")
@@ -45,7 +47,8 @@ public record ArxivSettings(
     @Min(1) @DefaultValue("8") int maxAttempts,
     @NotNull @DefaultValue("PT15M") Duration maxBackoff,
     @DefaultValue("true") boolean scheduled,
-    @NotNull @DefaultValue("0 30 0 * * MON-FRI") String schedule) {
+    @NotNull @DefaultValue("0 30 0 * * MON-FRI") String schedule,
+    @NotNull @DefaultValue("PT6H") Duration lease) {
 
   /** arXiv's terms: at most one request every three seconds. */
   public static final Duration ARXIV_MINIMUM_INTERVAL = Duration.ofSeconds(3);

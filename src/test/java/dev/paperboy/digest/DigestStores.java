@@ -1,6 +1,5 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.PaperboyApplication;
 import dev.paperboy.account.Accounts;
 import dev.paperboy.account.Role;
 import dev.paperboy.curation.DailyLists;
@@ -8,7 +7,7 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.store.SqlValues;
 import dev.paperboy.support.Mailbox;
-import dev.paperboy.support.Postgres;
+import dev.paperboy.support.Stores;
 import dev.paperboy.support.TestPapers;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -20,8 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,29 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class DigestStores {
   private DigestStores() {}
 
-  /** The options of a store: SQLite in {@code dataDir}, or a fresh PostgreSQL database. */
   static List<String> options(String engine, Path dataDir) {
-    List<String> store = new ArrayList<>();
-    store.add("--paperboy.store.data-dir=" + dataDir);
-    if (engine.equals("postgresql")) {
-      Postgres.require();
-      store.add("--paperboy.store.url=" + Postgres.freshDatabase());
-      store.add("--paperboy.store.user=" + Postgres.USER);
-      store.add("--paperboy.store.password=" + Postgres.PASSWORD);
-    }
-    return store;
+    return Stores.options(engine, dataDir);
   }
 
   static ConfigurableApplicationContext context(List<String> store) {
-    List<String> args = new ArrayList<>(store);
-    args.add("--paperboy.demo.enabled=false");
-    args.add("--paperboy.arxiv.scheduled=false");
-    args.add("--paperboy.digest.scheduled=false");
-    args.add("--paperboy.search.follow=false");
-    args.add("--logging.level.root=WARN");
-    return new SpringApplicationBuilder(PaperboyApplication.class)
-        .web(WebApplicationType.NONE)
-        .run(args.toArray(String[]::new));
+    return Stores.context(store);
   }
 
   /** Three papers on {@code day}'s list, and {@code subscribers} active daily subscribers. */

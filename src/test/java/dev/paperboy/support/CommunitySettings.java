@@ -35,6 +35,7 @@ public class CommunitySettings
             "paperboy.limits.export-per-address" + LIFTED,
             // Tests decide editions and send rounds themselves, and should not wait for a throttle.
             "paperboy.digest.scheduled=false",
+            "paperboy.backup.scheduled=false",
             "paperboy.digest.rate=100000/PT1S",
             "paperboy.digest.bounce-secret=" + BOUNCE_SECRET,
             "paperboy.community.flag-min-karma=2")

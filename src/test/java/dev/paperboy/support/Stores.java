@@ -1,0 +1,44 @@
+package dev.paperboy.support;
+
+import dev.paperboy.PaperboyApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Stores handed around as command-line options: to other JVMs (crash and multi-node tests), to the
+ * commands run in process, and to short-lived contexts in this JVM that seed or read them.
+ */
+public final class Stores {
+  private Stores() {}
+
+  /** The options of a store: SQLite in {@code dataDir}, or a fresh PostgreSQL database. */
+  public static List<String> options(String engine, Path dataDir) {
+    List<String> store = new ArrayList<>();
+    store.add("--paperboy.store.data-dir=" + dataDir);
+    if (engine.equals("postgresql")) {
+      Postgres.require();
+      store.add("--paperboy.store.url=" + Postgres.freshDatabase());
+      store.add("--paperboy.store.user=" + Postgres.USER);
+      store.add("--paperboy.store.password=" + Postgres.PASSWORD);
+    }
+    return store;
+  }
+
+  /** The application on the store, without web server, schedules or index follower. */
+  public static ConfigurableApplicationContext context(List<String> store) {
+    List<String> args = new ArrayList<>(store);
+    args.add("--paperboy.demo.enabled=false");
+    args.add("--paperboy.arxiv.scheduled=false");
+    args.add("--paperboy.digest.scheduled=false");
+    args.add("--paperboy.backup.scheduled=false");
+    args.add("--paperboy.search.follow=false");
+    args.add("--logging.level.root=WARN");
+    return new SpringApplicationBuilder(PaperboyApplication.class)
+        .web(WebApplicationType.NONE)
+        .run(args.toArray(String[]::new));
+  }
+}
