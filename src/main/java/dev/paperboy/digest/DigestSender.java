@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,7 @@ import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,9 +39,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * another sender takes it and sends it again. So delivery is at least once, and the duplicates a
  * kill can cause are at most one message per sending thread (the one in flight); the Message-ID is
  * the same in both, so receiving systems may drop the second.
+ *
+ * <p>On a graceful shutdown (SIGTERM) each thread finishes the message in flight, hands the rest of
+ * its batch back to the queue for another node at once (not after the lease), and the shutdown
+ * waits for that before the database pool closes.
  */
 @Service
-public class DigestSender {
+public class DigestSender implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(DigestSender.class);
   private static final Duration MAX_BACKOFF = Duration.ofHours(6);
 
@@ -54,6 +61,14 @@ public class DigestSender {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final MeterRegistry meters;
+
+  /** Set when the application begins to stop: the rounds wind down. */
+  private final AtomicBoolean stopping = new AtomicBoolean();
+
+  /** Rounds running now; a stop waits until it is zero. */
+  private final Phaser rounds = new Phaser(1);
+
+  private volatile boolean running;
 
   DigestSender(
       JdbcOutbox outbox,
@@ -80,6 +95,9 @@ public class DigestSender {
     this.transactions = transactions;
     this.clock = clock;
     this.meters = meters;
+    Gauge.builder("paperboy.digest.queue", this, DigestSender::due)
+        .description("digest messages due now, over all editions")
+        .register(meters);
   }
 
   /** What a sending round did. */
@@ -107,6 +125,15 @@ public class DigestSender {
    * @param progress told each time a row is done
    */
   public Round sendDue(IntConsumer progress) throws InterruptedException {
+    rounds.register();
+    try {
+      return round(progress);
+    } finally {
+      rounds.arriveAndDeregister();
+    }
+  }
+
+  private Round round(IntConsumer progress) throws InterruptedException {
     Counters counters = new Counters();
     int threads = Math.max(1, settings.connections());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -143,6 +170,42 @@ public class DigestSender {
         counters.paused.get());
   }
 
+  @Override
+  public void start() {
+    stopping.set(false);
+    running = true;
+  }
+
+  /**
+   * Lets the rounds in progress finish their messages in flight and hand the rest back; waits for
+   * them at most the lifecycle's shutdown timeout (Spring's default 30 s).
+   */
+  @Override
+  public void stop() {
+    stopping.set(true);
+    int phase = rounds.arrive();
+    try {
+      rounds.awaitAdvanceInterruptibly(phase, 30, TimeUnit.SECONDS);
+      log.info("Digest: sending stopped; unsent rows are back in the queue");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.TimeoutException e) {
+      log.warn("Digest: a sending round did not stop within 30 s; its rows wait for their lease");
+    }
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Stops before the web server and the pools: a late phase stops first. */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 1;
+  }
+
   private static final class Counters {
     final AtomicInteger sent = new AtomicInteger();
     final AtomicInteger retried = new AtomicInteger();
@@ -156,7 +219,7 @@ public class DigestSender {
 
   private void work(Counters counters, IntConsumer progress) throws InterruptedException {
     try (SmtpRelay.Connection connection = relay.connection()) {
-      while (!counters.paused.get() && !Thread.currentThread().isInterrupted()) {
+      while (!counters.paused.get() && !stopping.get() && !Thread.currentThread().isInterrupted()) {
         Instant now = clock.instant();
         List<JdbcOutbox.Claimed> batch =
             transactions.execute(tx -> outbox.claim(settings.batch(), now, settings.lease()));
@@ -164,7 +227,7 @@ public class DigestSender {
           return;
         }
         for (int i = 0; i < batch.size(); i++) {
-          if (counters.paused.get()) {
+          if (counters.paused.get() || stopping.get()) {
             outbox.release(
                 batch.subList(i, batch.size()).stream().map(JdbcOutbox.Claimed::id).toList(),
                 clock.instant());

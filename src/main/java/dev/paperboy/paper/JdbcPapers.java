@@ -4,6 +4,7 @@ import static dev.paperboy.store.SqlValues.requiredInstant;
 import static dev.paperboy.store.SqlValues.text;
 
 import dev.paperboy.store.SqlValues;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -35,12 +36,19 @@ class JdbcPapers implements Papers {
   private final JdbcTemplate batch;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final MeterRegistry meters;
 
-  JdbcPapers(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, Clock clock) {
+  JdbcPapers(
+      JdbcClient jdbc,
+      JdbcTemplate batch,
+      TransactionTemplate transaction,
+      Clock clock,
+      MeterRegistry meters) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.transaction = transaction;
     this.clock = clock;
+    this.meters = meters;
   }
 
   @Override
@@ -218,7 +226,19 @@ class JdbcPapers implements Papers {
       return List.of();
     }
     List<UpsertOutcome> outcomes = transaction.execute(status -> write(records));
-    return outcomes == null ? List.of() : outcomes;
+    if (outcomes == null) {
+      return List.of();
+    }
+    // Every way papers come in (harvest, listing, import, submission) passes here: one count.
+    for (UpsertOutcome outcome : outcomes) {
+      meters
+          .counter(
+              "paperboy.ingest.papers",
+              "outcome",
+              outcome.name().toLowerCase(java.util.Locale.ROOT))
+          .increment();
+    }
+    return outcomes;
   }
 
   @Override

@@ -5,6 +5,8 @@ import dev.paperboy.paper.ChangedPaper;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.search.lucene.LuceneIndex;
 import dev.paperboy.store.StoreSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +44,7 @@ public class PaperSearch implements DisposableBean {
 
   private final Clock clock;
   private final Duration settle;
+  private final MeterRegistry meters;
 
   /**
    * @param settle the follower applies only changes at least this old: a transaction that took its
@@ -53,7 +56,9 @@ public class PaperSearch implements DisposableBean {
       StoreSettings store,
       Clock clock,
       @Value("${paperboy.search.follow:true}") boolean follow,
-      @Value("${paperboy.search.settle:PT5S}") Duration settle) {
+      @Value("${paperboy.search.settle:PT5S}") Duration settle,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.papers = papers;
     this.store = store;
     this.clock = clock;
@@ -80,7 +85,7 @@ public class PaperSearch implements DisposableBean {
    * @throws InvalidSearch for a query that cannot be run
    */
   public SearchResults search(SearchQuery query) {
-    return index().search(query);
+    return timed("search", () -> index().search(query));
   }
 
   /** Papers for a member, each with its reason; empty when the member has no interests yet. */
@@ -88,12 +93,26 @@ public class PaperSearch implements DisposableBean {
     if (interests.isEmpty()) {
       return List.of();
     }
-    return index().recommend(interests, limit);
+    return timed("recommend", () -> index().recommend(interests, limit));
   }
 
   /** Papers like the given one, most alike first; empty when it is not indexed. */
   public List<SearchHit> similar(ArxivId id, int limit) {
-    return index().similar(id, limit);
+    return timed("similar", () -> index().similar(id, limit));
+  }
+
+  private <T> T timed(String kind, java.util.function.Supplier<T> query) {
+    Timer.Sample sample = Timer.start();
+    try {
+      return query.get();
+    } finally {
+      sample.stop(
+          Timer.builder("paperboy.search")
+              .description("search index queries: full-text search, For you, similar papers")
+              .tag("kind", kind)
+              .publishPercentileHistogram()
+              .register(meters));
+    }
   }
 
   public IndexState state() {

@@ -7,6 +7,7 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.store.SqlValues;
 import dev.paperboy.support.Mailbox;
+import dev.paperboy.support.Node;
 import dev.paperboy.support.Stores;
 import dev.paperboy.support.TestPapers;
 import jakarta.mail.Message;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,22 +82,7 @@ final class DigestStores {
 
   /** A {@code java} command running Paperboy's main class with the store and the test mailbox. */
   static List<String> java(List<String> store, String... systemProperties) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Dspring.mail.host=127.0.0.1");
-    command.add("-Dspring.mail.port=" + Mailbox.port());
-    command.add("-Dspring.mail.properties.mail.smtp.starttls.enable=false");
-    command.add("-Dpaperboy.digest.rate=100000/PT1S");
-    for (String option : store) {
-      command.add("-D" + option.substring(2));
-    }
-    for (String property : systemProperties) {
-      command.add("-D" + property);
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("dev.paperboy.cli.Main");
-    return command;
+    return Node.java(store, systemProperties);
   }
 
   /** Digests received per subscriber of the domain. */

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * RELIABILITY.md NODE-2: two {@code serve} JVMs on one PostgreSQL database run the digest scheduler
  * at the same moments (every 5 seconds here, so each decides the edition again and again) and send
- * rounds side by side. Each subscriber has one outbox row and gets exactly one digest. Slow: {@code
- * -Pslow}.
+ * rounds side by side. Each subscriber has one outbox row and gets exactly one digest. Profile
+ * {@code -Pnodes}.
  */
-@Tag("slow")
+@Tag("nodes")
 class DigestTwoNodesTest {
   private static final int SUBSCRIBERS = 200;
 

@@ -30,8 +30,33 @@ class HealthTest {
     JsonNode index = health.get("components").get("searchIndex");
     assertThat(index.get("status").asString()).isEqualTo("UP");
     assertThat(index.has("details")).as("details stay private").isFalse();
-    assertThat(Http.get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
-    assertThat(Http.get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+    // No relay configured here: the smtp component says so without pulling the status down.
+    assertThat(health.get("components").get("smtp").get("status").asString()).isEqualTo("UNKNOWN");
+
+    var readiness = Http.get(port, "/actuator/health/readiness");
+    assertThat(readiness.statusCode()).isEqualTo(200);
+    JsonNode ready = JsonMapper.builder().build().readTree(readiness.body()).get("components");
+    assertThat(ready.propertyNames())
+        .containsExactlyInAnyOrder("readinessState", "db", "searchIndex");
+    var liveness = Http.get(port, "/actuator/health/liveness");
+    assertThat(liveness.statusCode()).isEqualTo(200);
+    assertThat(liveness.body()).doesNotContain("\"db\"");
+  }
+
+  @Test
+  void metricsCountRequestsSearchesIngestAndTheDigestQueue() {
+    SiteIndex.awaitDemo(search);
+    assertThat(Http.get(port, "/search?q=neural", "Accept", "text/html").statusCode())
+        .isEqualTo(200);
+
+    String metrics = Http.get(port, "/actuator/prometheus").body();
+
+    assertThat(metrics)
+        .contains("http_server_requests_seconds_count{")
+        .contains("paperboy_search_seconds_count{kind=\"search\"")
+        .contains("paperboy_search_seconds_bucket{kind=\"search\"")
+        .contains("paperboy_digest_queue ")
+        .containsPattern("paperboy_ingest_papers_total\\{outcome=\"new\"\\} [1-9]");
   }
 
   @Test
