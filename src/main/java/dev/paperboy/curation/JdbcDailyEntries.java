@@ -169,13 +169,23 @@ class JdbcDailyEntries {
             """
             UPDATE daily_entries SET upvotes = (
                 SELECT count(*) FROM votes
-                JOIN members ON members.id = votes.member_id
-                WHERE votes.arxiv_id = daily_entries.arxiv_id
-                  AND votes.weight = 1 AND members.banned_at IS NULL)
+                WHERE votes.arxiv_id = daily_entries.arxiv_id AND votes.weight = 1
+                  AND NOT EXISTS (SELECT 1 FROM members
+                                  WHERE members.id = votes.member_id AND banned_at IS NOT NULL))
             WHERE arxiv_id IN (:ids)
             """)
         .param("ids", arxivIds)
         .update();
+  }
+
+  /** Moves the paper's count by a vote just added or taken back, under the entry's lock. */
+  void addUpvotes(String arxivId, int delta) {
+    if (delta != 0) {
+      jdbc.sql("UPDATE daily_entries SET upvotes = upvotes + :delta WHERE arxiv_id = :id")
+          .param("delta", delta)
+          .param("id", arxivId)
+          .update();
+    }
   }
 
   void setComments(String arxivId, int comments) {

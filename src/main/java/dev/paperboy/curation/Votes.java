@@ -69,18 +69,21 @@ public class Votes {
     return change(
         member,
         id,
-        paper ->
-            jdbc.sql(
-                    """
-                    INSERT INTO votes (member_id, arxiv_id, weight, created_at)
-                    VALUES (:member, :paper, :weight, :now)
-                    ON CONFLICT (member_id, arxiv_id) DO NOTHING
-                    """)
-                .param("member", member.id())
-                .param("paper", paper)
-                .param("weight", weight)
-                .param("now", SqlValues.text(clock.instant()))
-                .update(),
+        paper -> {
+          int added =
+              jdbc.sql(
+                      """
+                      INSERT INTO votes (member_id, arxiv_id, weight, created_at)
+                      VALUES (:member, :paper, :weight, :now)
+                      ON CONFLICT (member_id, arxiv_id) DO NOTHING
+                      """)
+                  .param("member", member.id())
+                  .param("paper", paper)
+                  .param("weight", weight)
+                  .param("now", SqlValues.text(clock.instant()))
+                  .update();
+          return added * weight;
+        },
         true);
   }
 
@@ -90,11 +93,22 @@ public class Votes {
     return change(
         member,
         id,
-        paper ->
-            jdbc.sql("DELETE FROM votes WHERE member_id = :member AND arxiv_id = :paper")
-                .param("member", member.id())
-                .param("paper", paper)
-                .update(),
+        paper -> {
+          // Under the member's lock no other change to this vote can come in between.
+          int weight =
+              jdbc.sql("SELECT weight FROM votes WHERE member_id = :member AND arxiv_id = :paper")
+                  .param("member", member.id())
+                  .param("paper", paper)
+                  .query(Integer.class)
+                  .optional()
+                  .orElse(0);
+          int removed =
+              jdbc.sql("DELETE FROM votes WHERE member_id = :member AND arxiv_id = :paper")
+                  .param("member", member.id())
+                  .param("paper", paper)
+                  .update();
+          return -removed * weight;
+        },
         false);
   }
 
@@ -117,10 +131,11 @@ public class Votes {
   public List<Instant> countedVoteTimes(ArxivId id) {
     return jdbc.sql(
             """
-            SELECT votes.created_at FROM votes
-            JOIN members ON members.id = votes.member_id
-            WHERE votes.arxiv_id = :paper AND votes.weight = 1 AND members.banned_at IS NULL
-            ORDER BY votes.created_at
+            SELECT created_at FROM votes
+            WHERE arxiv_id = :paper AND weight = 1
+              AND NOT EXISTS (SELECT 1 FROM members
+                              WHERE members.id = votes.member_id AND banned_at IS NOT NULL)
+            ORDER BY created_at
             """)
         .param("paper", id.base())
         .query((rs, n) -> SqlValues.requiredInstant(rs, "created_at"))
@@ -149,9 +164,10 @@ public class Votes {
             """
             SELECT count(*) FROM votes
             JOIN daily_entries ON daily_entries.arxiv_id = votes.arxiv_id
-            JOIN members ON members.id = votes.member_id
             WHERE daily_entries.submitted_by = :member AND votes.member_id <> :member
-              AND votes.weight = 1 AND members.banned_at IS NULL
+              AND votes.weight = 1
+              AND NOT EXISTS (SELECT 1 FROM members
+                              WHERE members.id = votes.member_id AND banned_at IS NOT NULL)
             """)
         .param("member", memberId)
         .query(Integer.class)
@@ -170,6 +186,14 @@ public class Votes {
               jdbc.sql("UPDATE members SET role = role WHERE id = :member")
                   .param("member", member.id())
                   .update();
+              // Read again under the lock: a ban that came first is seen, and refuses the vote.
+              if (jdbc.sql("SELECT count(*) FROM members WHERE id = :member AND banned_at IS NULL")
+                      .param("member", member.id())
+                      .query(Integer.class)
+                      .single()
+                  == 0) {
+                throw Refusal.of(Refusal.Kind.FORBIDDEN, "This account is banned.");
+              }
               // Counted in the vote's own transaction: one commit (one fsync) less per vote, and
               // a vote that fails (a paper on no list) is not counted against the member.
               rateLimits.take(limits.vote(isNew(member)), "vote:" + member.id());
@@ -178,8 +202,9 @@ public class Votes {
                     Refusal.Kind.NOT_FOUND,
                     "arXiv " + paper + " is on no daily list yet: submit it first.");
               }
-              write.applyAsInt(paper);
-              entries.recountUpvotes(List.of(paper));
+              // The count moves by what the write changed: a counted vote added or taken back. A
+              // recount would read all the paper's votes, thousands on a popular paper, per vote.
+              entries.addUpvotes(paper, write.applyAsInt(paper));
               return new Tally(entries.upvotes(paper), up);
             });
     lists.changed();
