@@ -172,16 +172,26 @@ public class DailyLists {
     return changed;
   }
 
-  /** Forgets cached reads after a change to the lists (a vote, a pin, a hidden entry). */
+  /** Forgets cached reads after a change to the lists (a pin, a hidden entry, a new paper). */
   void changed() {
     version.incrementAndGet();
     cache.invalidateAll();
   }
 
   /**
-   * A number that grows with every change to the lists made on this node: a cache of anything drawn
-   * from them is current while it stays the same (other nodes' changes show within {@code
-   * paperboy.curation.cache-for}).
+   * Forgets cached reads after a vote: a member sees the count their vote made. The {@link
+   * #version} stays, so pages kept for anonymous readers show it within {@code cache-for}, as
+   * readers on other nodes do; under a steady stream of votes those pages would otherwise never be
+   * served from the cache at all (bench/load.sh).
+   */
+  void countsChanged() {
+    cache.invalidateAll();
+  }
+
+  /**
+   * A number that grows with every change to the lists made on this node but votes: a cache of
+   * anything drawn from them is current while it stays the same, give or take the counts (other
+   * nodes' changes and votes show within {@code paperboy.curation.cache-for}).
    */
   public long version() {
     return version.get();

@@ -207,7 +207,7 @@ public class Votes {
               entries.addUpvotes(paper, write.applyAsInt(paper));
               return new Tally(entries.upvotes(paper), up);
             });
-    lists.changed();
+    lists.countsChanged();
     return tally;
   }
 

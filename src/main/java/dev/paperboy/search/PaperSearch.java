@@ -1,5 +1,7 @@
 package dev.paperboy.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.ChangedPaper;
 import dev.paperboy.paper.Papers;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,6 +48,22 @@ public class PaperSearch implements DisposableBean {
   private final Clock clock;
   private final Duration settle;
   private final MeterRegistry meters;
+
+  /**
+   * Answers of the index while it does not change: popular searches repeat, and a paper page asks
+   * for the papers like it on every view (a MoreLikeThis query, the page's largest cost). They are
+   * keyed by the index's generation, read before the search and moved on after each change is
+   * searchable: an answer is never filed under a generation older than the index it came from.
+   */
+  private final Cache<Asked<SearchQuery>, SearchResults> searches =
+      Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+
+  private final Cache<Asked<String>, List<SearchHit>> similars =
+      Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+
+  private final AtomicLong generation = new AtomicLong();
+
+  private record Asked<T>(long generation, T question) {}
 
   /**
    * @param settle the follower applies only changes at least this old: a transaction that took its
@@ -85,7 +104,9 @@ public class PaperSearch implements DisposableBean {
    * @throws InvalidSearch for a query that cannot be run
    */
   public SearchResults search(SearchQuery query) {
-    return timed("search", () -> index().search(query));
+    return timed(
+        "search",
+        () -> searches.get(new Asked<>(generation.get(), query), k -> index().search(query)));
   }
 
   /** Papers for a member, each with its reason; empty when the member has no interests yet. */
@@ -98,7 +119,12 @@ public class PaperSearch implements DisposableBean {
 
   /** Papers like the given one, most alike first; empty when it is not indexed. */
   public List<SearchHit> similar(ArxivId id, int limit) {
-    return timed("similar", () -> index().similar(id, limit));
+    return timed(
+        "similar",
+        () ->
+            similars.get(
+                new Asked<>(generation.get(), id.base() + "/" + limit),
+                k -> index().similar(id, limit)));
   }
 
   private <T> T timed(String kind, java.util.function.Supplier<T> query) {
@@ -140,6 +166,7 @@ public class PaperSearch implements DisposableBean {
     synchronized (this) {
       rebuilding.set(true);
       index().clear();
+      newGeneration();
     }
     return catchUp(progress, Duration.ZERO);
   }
@@ -174,10 +201,19 @@ public class PaperSearch implements DisposableBean {
     if (uncommitted > 0) {
       index.apply(List.of(), index.position(), true);
     }
+    if (applied > 0) {
+      newGeneration();
+    }
     if (rebuilding.getAndSet(false)) {
       log.info("Search index built: {} papers", index.documents());
     }
     return applied;
+  }
+
+  private void newGeneration() {
+    generation.incrementAndGet();
+    searches.invalidateAll();
+    similars.invalidateAll();
   }
 
   @Override

@@ -24,9 +24,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * The list pages and the list API as anonymous readers get them, kept for as long as the lists' own
  * cache ({@code paperboy.curation.cache-for}, one second) and dropped at once when this node
- * changes a list. These are the busiest requests, identical for every reader without a session: a
- * hit skips sessions, security and rendering. Signed-in members (a session or remember-me cookie),
- * conditional requests and anything but a 200 without cookies always go through.
+ * changes a list (votes only change counts: those show within that second). These are the busiest
+ * requests, identical for every reader without a session: a hit skips sessions, security and
+ * rendering. Signed-in members (a session or remember-me cookie), conditional requests and anything
+ * but a 200 without cookies always go through.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
