@@ -7,11 +7,15 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Session writes only when a session changes, or its last access is a minute old. Spring Session
@@ -19,19 +23,42 @@ import org.springframework.stereotype.Component;
  * page view, which on SQLite queues behind votes for the one writer connection (bench/load.sh
  * measured signed-in page views at a 2 s p95 for it). A session's expiry is fourteen days out, so a
  * minute's precision costs nothing; attributes, id changes (sign-in) and new sessions are always
- * written at once. The JDBC repository Spring Boot makes is wrapped as it is created.
+ * written at once. Look-ups run in read-only transactions, which SQLite serves from its readers
+ * (Spring Session's own transactions are read-write: every signed-in request would queue for the
+ * writer). The JDBC repository Spring Boot makes is wrapped as it is created.
  */
 @Component
 class QuietSessions implements BeanPostProcessor {
   /** Last-access times closer than this to the stored one are not written. */
   static final Duration LAST_ACCESS_PRECISION = Duration.ofMinutes(1);
 
+  private final ObjectProvider<PlatformTransactionManager> transactions;
+
+  QuietSessions(ObjectProvider<PlatformTransactionManager> transactions) {
+    this.transactions = transactions;
+  }
+
   @Override
   public Object postProcessAfterInitialization(Object bean, String name) {
     if (bean instanceof JdbcIndexedSessionRepository sessions) {
-      return new Repository(sessions);
+      TransactionTemplate reads = new TransactionTemplate(transactions.getObject());
+      reads.setReadOnly(true);
+      return new Repository(sessions, reads);
     }
     return bean;
+  }
+
+  /**
+   * Spring Session's statements join the caller's transaction instead of always opening a new one
+   * (its default): the look-ups then run in the read-only transactions around them, and a session
+   * write from inside a write transaction shares SQLite's one writer connection instead of waiting
+   * for a second. Spring Boot's own {@code TransactionTemplate} would be the same template, so the
+   * application's code is given this one.
+   */
+  @Bean
+  static TransactionTemplate springSessionTransactionOperations(
+      PlatformTransactionManager transactionManager) {
+    return new TransactionTemplate(transactionManager);
   }
 
   /** The JDBC repository with writes of unchanged sessions left out. */
@@ -40,10 +67,12 @@ class QuietSessions implements BeanPostProcessor {
       implements FindByIndexNameSessionRepository<Tracked>, DisposableBean {
     private final JdbcIndexedSessionRepository store;
     private final FindByIndexNameSessionRepository raw;
+    private final TransactionTemplate reads;
 
-    Repository(JdbcIndexedSessionRepository store) {
+    Repository(JdbcIndexedSessionRepository store, TransactionTemplate reads) {
       this.store = store;
       this.raw = store;
+      this.reads = reads;
     }
 
     @Override
@@ -61,7 +90,7 @@ class QuietSessions implements BeanPostProcessor {
 
     @Override
     public @Nullable Tracked findById(String id) {
-      Session found = store.findById(id);
+      Session found = (Session) reads.execute(tx -> raw.findById(id));
       return found == null ? null : new Tracked(found, false);
     }
 
@@ -74,7 +103,8 @@ class QuietSessions implements BeanPostProcessor {
     public Map<String, Tracked> findByIndexNameAndIndexValue(String indexName, String indexValue) {
       Map<String, Tracked> found = new LinkedHashMap<>();
       Map<String, ? extends Session> sessions =
-          store.findByIndexNameAndIndexValue(indexName, indexValue);
+          (Map<String, ? extends Session>)
+              reads.execute(tx -> raw.findByIndexNameAndIndexValue(indexName, indexValue));
       sessions.forEach((id, session) -> found.put(id, new Tracked(session, false)));
       return found;
     }
