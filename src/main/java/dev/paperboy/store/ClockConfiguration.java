@@ -1,6 +1,8 @@
 package dev.paperboy.store;
 
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,9 +11,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
+  /**
+   * @param offset shifts this node's clock; only for testing clock skew between nodes
+   *     (RELIABILITY.md NODE-2: editions, claims and leases must not depend on synchronized clocks)
+   */
   @Bean
-  Clock clock() {
-    return Clock.systemUTC();
+  Clock clock(@Value("${paperboy.clock.offset:PT0S}") Duration offset) {
+    return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
   }
 
   @Bean

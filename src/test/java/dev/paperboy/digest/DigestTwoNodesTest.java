@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * RELIABILITY.md NODE-2: two {@code serve} JVMs on one PostgreSQL database run the digest scheduler
  * at the same moments (every 5 seconds here, so each decides the edition again and again) and send
- * rounds side by side. Each subscriber has one outbox row and gets exactly one digest. Profile
+ * rounds side by side; node B's clock runs 10 minutes ahead. Each subscriber has one outbox row and
+ * gets exactly one digest: the edition's unique key and the claims decide, not the clocks. Profile
  * {@code -Pnodes}.
  */
 @Tag("nodes")
@@ -48,7 +49,8 @@ class DigestTwoNodesTest {
                 "paperboy.digest.weekends=true",
                 "paperboy.digest.send-every=PT2S",
                 "paperboy.digest.connections=4",
-                "paperboy.digest.batch=5");
+                "paperboy.digest.batch=5",
+                "paperboy.clock.offset=" + (node.equals("b") ? "PT10M" : "PT0S"));
         command.addAll(
             List.of(
                 "serve", "--port", Integer.toString(freePort()), "--data-dir", nodeDir.toString()));
