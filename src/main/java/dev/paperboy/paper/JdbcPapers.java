@@ -4,6 +4,7 @@ import static dev.paperboy.store.SqlValues.requiredInstant;
 import static dev.paperboy.store.SqlValues.text;
 
 import dev.paperboy.store.SqlValues;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,10 +16,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +39,7 @@ class JdbcPapers implements Papers {
   private final JdbcTemplate batch;
   private final TransactionTemplate transaction;
   private final Clock clock;
-  private final MeterRegistry meters;
+  private final Map<UpsertOutcome, Counter> ingested = new EnumMap<>(UpsertOutcome.class);
 
   JdbcPapers(
       JdbcClient jdbc,
@@ -48,7 +51,12 @@ class JdbcPapers implements Papers {
     this.batch = batch;
     this.transaction = transaction;
     this.clock = clock;
-    this.meters = meters;
+    for (UpsertOutcome outcome : UpsertOutcome.values()) {
+      ingested.put(
+          outcome,
+          meters.counter(
+              "paperboy.ingest.papers", "outcome", outcome.name().toLowerCase(Locale.ROOT)));
+    }
   }
 
   @Override
@@ -231,12 +239,7 @@ class JdbcPapers implements Papers {
     }
     // Every way papers come in (harvest, listing, import, submission) passes here: one count.
     for (UpsertOutcome outcome : outcomes) {
-      meters
-          .counter(
-              "paperboy.ingest.papers",
-              "outcome",
-              outcome.name().toLowerCase(java.util.Locale.ROOT))
-          .increment();
+      ingested.get(outcome).increment();
     }
     return outcomes;
   }

@@ -47,7 +47,9 @@ public class PaperSearch implements DisposableBean {
 
   private final Clock clock;
   private final Duration settle;
-  private final MeterRegistry meters;
+  private final Timer searchTimer;
+  private final Timer recommendTimer;
+  private final Timer similarTimer;
 
   /**
    * Answers of the index while it does not change: popular searches repeat, and a paper page asks
@@ -77,7 +79,9 @@ public class PaperSearch implements DisposableBean {
       @Value("${paperboy.search.follow:true}") boolean follow,
       @Value("${paperboy.search.settle:PT5S}") Duration settle,
       MeterRegistry meters) {
-    this.meters = meters;
+    this.searchTimer = timer(meters, "search");
+    this.recommendTimer = timer(meters, "recommend");
+    this.similarTimer = timer(meters, "similar");
     this.papers = papers;
     this.store = store;
     this.clock = clock;
@@ -104,8 +108,7 @@ public class PaperSearch implements DisposableBean {
    * @throws InvalidSearch for a query that cannot be run
    */
   public SearchResults search(SearchQuery query) {
-    return timed(
-        "search",
+    return searchTimer.record(
         () -> searches.get(new Asked<>(generation.get(), query), k -> index().search(query)));
   }
 
@@ -114,31 +117,24 @@ public class PaperSearch implements DisposableBean {
     if (interests.isEmpty()) {
       return List.of();
     }
-    return timed("recommend", () -> index().recommend(interests, limit));
+    return recommendTimer.record(() -> index().recommend(interests, limit));
   }
 
   /** Papers like the given one, most alike first; empty when it is not indexed. */
   public List<SearchHit> similar(ArxivId id, int limit) {
-    return timed(
-        "similar",
+    return similarTimer.record(
         () ->
             similars.get(
                 new Asked<>(generation.get(), id.base() + "/" + limit),
                 k -> index().similar(id, limit)));
   }
 
-  private <T> T timed(String kind, java.util.function.Supplier<T> query) {
-    Timer.Sample sample = Timer.start();
-    try {
-      return query.get();
-    } finally {
-      sample.stop(
-          Timer.builder("paperboy.search")
-              .description("search index queries: full-text search, For you, similar papers")
-              .tag("kind", kind)
-              .publishPercentileHistogram()
-              .register(meters));
-    }
+  private static Timer timer(MeterRegistry meters, String kind) {
+    return Timer.builder("paperboy.search")
+        .description("search index queries: full-text search, For you, similar papers")
+        .tag("kind", kind)
+        .publishPercentileHistogram()
+        .register(meters);
   }
 
   public IndexState state() {

@@ -252,24 +252,9 @@ public final class Backups {
   }
 
   private static Tables tables(Connection connection) throws SQLException {
-    boolean sqlite = connection.getMetaData().getURL().startsWith("jdbc:sqlite:");
-    String list =
-        sqlite
-            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            : """
-              SELECT table_name FROM information_schema.tables
-              WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-              """;
-    List<String> names = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(list)) {
-      while (result.next()) {
-        names.add(result.getString(1));
-      }
-    }
     Map<String, Long> rows = new TreeMap<>();
     Map<String, String> checksums = new TreeMap<>();
-    for (String table : names) {
+    for (String table : tableNames(connection)) {
       MessageDigest digest = sha256();
       long count = 0;
       try (Statement statement = connection.createStatement()) {
@@ -302,9 +287,29 @@ public final class Backups {
     return new Tables(rows, checksums);
   }
 
+  private static List<String> tableNames(Connection connection) throws SQLException {
+    boolean sqlite = connection.getMetaData().getURL().startsWith("jdbc:sqlite:");
+    String list =
+        sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            : """
+              SELECT table_name FROM information_schema.tables
+              WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+              """;
+    List<String> names = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(list)) {
+      while (result.next()) {
+        names.add(result.getString(1));
+      }
+    }
+    return names;
+  }
+
+  /** Whether the store has any table at all: a restore only goes into an empty one. */
   private boolean hasTables(String jdbcUrl) {
     try (Connection connection = connect(jdbcUrl)) {
-      return !tables(connection).rows().isEmpty();
+      return !tableNames(connection).isEmpty();
     } catch (SQLException e) {
       throw new IllegalStateException("Could not open the target store: " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.paperboy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Papers;
@@ -15,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -68,9 +70,7 @@ class BackupRestoreTest {
                   write(papers, i, acknowledged);
                 }
               });
-      while (acknowledged.size() < 250) {
-        Thread.sleep(5);
-      }
+      await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 250);
       List<String> ackedBeforeBackup = List.copyOf(acknowledged);
       useStore(source);
       int code = run("backup", "--to", backup.toString(), "--data-dir", dataDir(source));

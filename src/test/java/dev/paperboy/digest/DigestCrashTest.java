@@ -2,6 +2,8 @@ package dev.paperboy.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.support.Node;
+import dev.paperboy.support.Stores;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,7 +34,7 @@ class DigestCrashTest {
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
   void everySubscriberGetsTheDigestWhateverTheKills(String engine) throws Exception {
-    List<String> store = DigestStores.options(engine, dataDir);
+    List<String> store = Stores.options(engine, dataDir);
     String domain = engine + System.nanoTime() + ".example.org";
     DigestStores.seed(store, domain, DAY, SUBSCRIBERS);
 
@@ -69,7 +71,7 @@ class DigestCrashTest {
 
   private Process send(List<String> store, String name) throws Exception {
     List<String> command =
-        DigestStores.java(
+        Node.java(
             store,
             "paperboy.digest.lease=PT2S",
             "paperboy.digest.batch=5",

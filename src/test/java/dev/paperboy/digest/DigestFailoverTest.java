@@ -3,6 +3,7 @@ package dev.paperboy.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.Node;
+import dev.paperboy.support.Stores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ class DigestFailoverTest {
 
   @Test
   void aNodeKilledMidSendLeavesItsClaimsToTheOtherAndNobodyIsMissed() throws Exception {
-    List<String> store = DigestStores.options("postgresql", dir.resolve("seed"));
+    List<String> store = Stores.options("postgresql", dir.resolve("seed"));
     String domain = "failover" + System.nanoTime() + ".example.org";
     DigestStores.seed(store, domain, LocalDate.now(ZoneOffset.UTC).minusDays(1), SUBSCRIBERS);
     String[] settings = {
@@ -72,7 +73,7 @@ class DigestFailoverTest {
 
   @Test
   void aGracefulStopFinishesTheMessagesInFlightAndHandsTheRestBack() throws Exception {
-    List<String> store = DigestStores.options("postgresql", dir.resolve("seed"));
+    List<String> store = Stores.options("postgresql", dir.resolve("seed"));
     String domain = "graceful" + System.nanoTime() + ".example.org";
     int subscribers = 300;
     DigestStores.seed(store, domain, LocalDate.now(ZoneOffset.UTC).minusDays(1), subscribers);

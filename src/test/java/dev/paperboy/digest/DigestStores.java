@@ -7,12 +7,10 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.store.SqlValues;
 import dev.paperboy.support.Mailbox;
-import dev.paperboy.support.Node;
 import dev.paperboy.support.Stores;
 import dev.paperboy.support.TestPapers;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,23 +21,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Stores for the digest tests that run Paperboy in other JVMs: made and seeded in this one, then
- * handed over as the options that point a process at them.
+ * Seeds and reads the stores of the digest tests that run Paperboy in other JVMs ({@link
+ * dev.paperboy.support.Stores} makes them, {@link dev.paperboy.support.Node} starts the JVMs).
  */
 final class DigestStores {
   private DigestStores() {}
 
-  static List<String> options(String engine, Path dataDir) {
-    return Stores.options(engine, dataDir);
-  }
-
-  static ConfigurableApplicationContext context(List<String> store) {
-    return Stores.context(store);
-  }
-
   /** Three papers on {@code day}'s list, and {@code subscribers} active daily subscribers. */
   static void seed(List<String> store, String domain, LocalDate day, int subscribers) {
-    try (ConfigurableApplicationContext context = context(store)) {
+    try (ConfigurableApplicationContext context = Stores.context(store)) {
       var curator =
           context
               .getBean(Accounts.class)
@@ -75,14 +65,9 @@ final class DigestStores {
 
   /** The first column of the first row of a query, through a short-lived context. */
   static int count(List<String> store, String sql) {
-    try (ConfigurableApplicationContext context = context(store)) {
+    try (ConfigurableApplicationContext context = Stores.context(store)) {
       return context.getBean(JdbcClient.class).sql(sql).query(Integer.class).single();
     }
-  }
-
-  /** A {@code java} command running Paperboy's main class with the store and the test mailbox. */
-  static List<String> java(List<String> store, String... systemProperties) {
-    return Node.java(store, systemProperties);
   }
 
   /** Digests received per subscriber of the domain. */

@@ -2,6 +2,8 @@ package dev.paperboy.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.support.Node;
+import dev.paperboy.support.Stores;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ class DigestTwoNodesTest {
 
   @Test
   void twoNodesSchedulingTogetherSendEachSubscriberOneDigest() throws Exception {
-    List<String> store = DigestStores.options("postgresql", dataDir.resolve("seed"));
+    List<String> store = Stores.options("postgresql", dataDir.resolve("seed"));
     String domain = "nodes" + System.nanoTime() + ".example.org";
     // The edition the schedulers decide: yesterday's, by the nodes' own clock.
     LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
@@ -41,7 +43,7 @@ class DigestTwoNodesTest {
       for (String node : List.of("a", "b")) {
         Path nodeDir = Files.createDirectories(dataDir.resolve(node));
         List<String> command =
-            DigestStores.java(
+            Node.java(
                 store,
                 "paperboy.store.nodes=2",
                 "paperboy.demo.enabled=false",
