@@ -17,6 +17,7 @@ public final class TestPapers {
   private @Nullable String journalRef;
   private @Nullable LocalDate metadataDate = LocalDate.of(2024, 1, 10);
   private List<String> authors = List.of("Ada Lovelace", "Alan Turing");
+  private @Nullable String abstractText;
 
   private TestPapers(String id) {
     this.id = id;
@@ -47,6 +48,11 @@ public final class TestPapers {
     return this;
   }
 
+  public TestPapers abstractText(String abstractText) {
+    this.abstractText = abstractText;
+    return this;
+  }
+
   public TestPapers authors(List<String> authors) {
     this.authors = authors;
     return this;
@@ -62,7 +68,7 @@ public final class TestPapers {
     return new Paper(
         ArxivId.parse(id),
         title,
-        "An abstract of " + id + ".",
+        abstractText != null ? abstractText : "An abstract of " + id + ".",
         authors,
         List.of("cs.LG", "stat.ML"),
         null,

@@ -91,7 +91,7 @@ public final class ArxivAtomParser {
             case "summary" -> e.summary = SafeXml.text(reader);
             case "published" -> e.published = SafeXml.text(reader).strip();
             case "updated" -> e.updated = SafeXml.text(reader).strip();
-            case "name" -> e.authors.add(ArxivText.fold(SafeXml.text(reader)));
+            case "name" -> e.authors.add(ArxivText.name(SafeXml.text(reader)));
             case "comment" -> e.comment = SafeXml.text(reader);
             case "journal_ref" -> e.journalRef = SafeXml.text(reader);
             case "doi" -> e.doi = SafeXml.text(reader);

@@ -1,5 +1,6 @@
 package dev.paperboy.ingest.arxiv;
 
+import dev.paperboy.paper.TexAccents;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,11 @@ public final class ArxivText {
     }
     changed |= pendingSpace;
     return changed ? folded.toString() : text;
+  }
+
+  /** An author's name: folded to one line, TeX accents decoded ({@code Forr\'e} is Forré). */
+  public static String name(@Nullable String text) {
+    return TexAccents.decode(fold(text));
   }
 
   public static @Nullable String foldOrNull(@Nullable String text) {

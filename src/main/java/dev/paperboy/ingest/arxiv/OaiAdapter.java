@@ -4,6 +4,7 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperVersion;
+import dev.paperboy.paper.TexAccents;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -79,7 +80,7 @@ public final class OaiAdapter {
     List<String> authors = new ArrayList<>();
     for (OaiRecord.Author author : record.authors()) {
       String name =
-          ArxivText.fold(
+          ArxivText.name(
               nullToEmpty(author.forenames())
                   + " "
                   + author.keyname()
@@ -103,7 +104,7 @@ public final class OaiAdapter {
       int comma = creator.indexOf(',');
       String name =
           comma < 0 ? creator : creator.substring(comma + 1) + " " + creator.substring(0, comma);
-      String folded = ArxivText.fold(name);
+      String folded = ArxivText.name(name);
       if (!folded.isEmpty()) {
         authors.add(folded);
       }
@@ -169,7 +170,7 @@ public final class OaiAdapter {
     List<String> names = new ArrayList<>();
     for (String name : ArxivText.fold(authors).split(",\\s*(?:and\\s+)?|\\s+and\\s+")) {
       if (!name.isBlank()) {
-        names.add(name.strip());
+        names.add(TexAccents.decode(name.strip()));
       }
     }
     return names;

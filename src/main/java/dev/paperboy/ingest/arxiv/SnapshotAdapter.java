@@ -4,6 +4,7 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperVersion;
+import dev.paperboy.paper.TexAccents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -68,7 +69,7 @@ public final class SnapshotAdapter {
         String last = parts.get(0);
         String first = parts.size() > 1 ? parts.get(1) : "";
         String suffix = parts.size() > 2 ? parts.get(2) : "";
-        String name = ArxivText.fold(first + " " + last + " " + suffix);
+        String name = ArxivText.name(first + " " + last + " " + suffix);
         if (!name.isEmpty()) {
           names.add(name);
         }
@@ -77,7 +78,7 @@ public final class SnapshotAdapter {
     }
     for (String name : AUTHOR_SEPARATOR.split(ArxivText.fold(record.authors()))) {
       if (!name.isBlank()) {
-        names.add(name.strip());
+        names.add(TexAccents.decode(name.strip()));
       }
     }
     return names;

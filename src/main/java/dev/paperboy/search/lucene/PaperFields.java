@@ -1,14 +1,11 @@
 package dev.paperboy.search.lucene;
 
 import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.TexAccents;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -24,6 +21,7 @@ final class PaperFields {
   static final String ID = "id";
   static final String TITLE = "title";
   static final String TITLE_EXACT = "title_exact";
+  static final String TITLE_WORDS = "title_words";
   static final String ABSTRACT = "abstract";
   static final String AUTHORS = "authors";
   static final String AUTHOR_EXACT = "author_exact";
@@ -34,9 +32,6 @@ final class PaperFields {
 
   /** Joins the stored author names; no author name contains it. */
   static final String AUTHOR_SEPARATOR = "; ";
-
-  /** Query-time weights: a title match counts most, then authors, then the abstract. */
-  static final Map<String, Float> WEIGHTS = Map.of(TITLE, 3f, AUTHORS, 2f, ABSTRACT, 1f);
 
   /**
    * Stored, tokenized text with offsets in the postings: the highlighter then reads match positions
@@ -53,23 +48,23 @@ final class PaperFields {
     return type;
   }
 
-  /** English stemming for prose; names and the spelling field are only tokenized and lowercased. */
+  /** How each field is analysed: {@link Analyzers#perField()}. */
   static Analyzer analyzer() {
-    return new PerFieldAnalyzerWrapper(
-        new EnglishAnalyzer(),
-        Map.of(AUTHORS, new StandardAnalyzer(), SPELL, new StandardAnalyzer()));
+    return Analyzers.perField();
   }
 
   static Document document(Paper paper) {
+    // Stores written before ingest decoded TeX accents still hold them: index the names decoded.
+    List<String> authors = paper.authors().stream().map(TexAccents::decode).toList();
     Document doc = new Document();
     doc.add(new StringField(ID, paper.id().base(), Field.Store.YES));
     doc.add(new Field(TITLE, paper.title(), PROSE));
-    doc.add(new StringField(TITLE_EXACT, normalise(paper.title()), Field.Store.NO));
+    doc.add(new StringField(TITLE_EXACT, Analyzers.key(paper.title()), Field.Store.NO));
+    doc.add(new TextField(TITLE_WORDS, paper.title(), Field.Store.NO));
     doc.add(new Field(ABSTRACT, paper.abstractText(), PROSE));
-    doc.add(
-        new TextField(AUTHORS, String.join(AUTHOR_SEPARATOR, paper.authors()), Field.Store.YES));
-    for (String author : paper.authors()) {
-      doc.add(new StringField(AUTHOR_EXACT, normalise(author), Field.Store.NO));
+    doc.add(new TextField(AUTHORS, String.join(AUTHOR_SEPARATOR, authors), Field.Store.YES));
+    for (String author : authors) {
+      doc.add(new StringField(AUTHOR_EXACT, Analyzers.key(author), Field.Store.NO));
     }
     for (String category : paper.categories()) {
       doc.add(new StringField(CATEGORY, category, Field.Store.NO));
@@ -83,10 +78,5 @@ final class PaperFields {
     doc.add(new NumericDocValuesField(PUBLISHED_AT, paper.publishedAt().getEpochSecond()));
     doc.add(new StoredField(PUBLISHED_AT, paper.publishedAt().getEpochSecond()));
     return doc;
-  }
-
-  /** Lowercase, one space between words: how exact titles and author names are compared. */
-  static String normalise(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
   }
 }
