@@ -1,15 +1,18 @@
 package dev.paperboy.bench;
 
+import dev.paperboy.embedding.Embedder;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.lucene.LuceneIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
-/** The index an evaluation asks, in each search mode. */
+/** The index an evaluation asks, in each search mode, with the real embedding model. */
 final class Searchers implements AutoCloseable {
   private final LuceneIndex index;
+  private final Embedder embedder = new Embedder();
 
   private Searchers(LuceneIndex index) {
     this.index = index;
@@ -20,7 +23,8 @@ final class Searchers implements AutoCloseable {
   }
 
   List<SearchHit> search(String mode, SearchQuery query) {
-    return index.search(query).hits();
+    SearchQuery.Mode asked = SearchQuery.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+    return index.search(query.withMode(asked), embedder::embed).hits();
   }
 
   @Override

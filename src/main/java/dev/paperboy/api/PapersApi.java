@@ -102,7 +102,10 @@ class PapersApi {
     };
   }
 
-  /** Full-text search, best match first; an exact arXiv id or title comes first. */
+  /**
+   * Search, best match first: by words, by meaning, or both (hybrid, the default); an exact arXiv
+   * id or title comes first in every mode.
+   */
   @GetMapping("/papers/search")
   List<SearchItem> search(
       @RequestParam(defaultValue = "") String q,
@@ -110,7 +113,8 @@ class PapersApi {
       @RequestParam(name = "p", defaultValue = "0") int page,
       @RequestParam(required = false) @Nullable String from,
       @RequestParam(required = false) @Nullable String until,
-      @RequestParam(defaultValue = "relevance") String sort) {
+      @RequestParam(defaultValue = "relevance") String sort,
+      @RequestParam(defaultValue = "hybrid") String mode) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new BadApiRequest("limit must be from 1 to " + MAX_LIMIT);
     }
@@ -128,6 +132,15 @@ class PapersApi {
                 throw new BadApiRequest(
                     "sort must be relevance, newest or upvotes, got '" + clip(sort) + "'");
           };
+      SearchQuery.Mode matching =
+          switch (mode) {
+            case "lexical" -> SearchQuery.Mode.LEXICAL;
+            case "semantic" -> SearchQuery.Mode.SEMANTIC;
+            case "hybrid" -> SearchQuery.Mode.HYBRID;
+            default ->
+                throw new BadApiRequest(
+                    "mode must be lexical, semantic or hybrid, got '" + clip(mode) + "'");
+          };
       results =
           search.search(
               new SearchQuery(
@@ -136,7 +149,8 @@ class PapersApi {
                   until == null ? null : parseDate(until),
                   order,
                   page * limit,
-                  limit));
+                  limit,
+                  matching));
     } catch (InvalidSearch e) {
       throw new BadApiRequest(e.getMessage());
     }

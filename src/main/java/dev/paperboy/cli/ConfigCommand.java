@@ -2,6 +2,8 @@ package dev.paperboy.cli;
 
 import dev.paperboy.curation.CurationSettings;
 import dev.paperboy.demo.DemoSettings;
+import dev.paperboy.embedding.Embedder;
+import dev.paperboy.embedding.VectorSettings;
 import dev.paperboy.ingest.ArxivSettings;
 import dev.paperboy.ingest.IngestSettings;
 import dev.paperboy.store.StoreSettings;
@@ -35,7 +37,8 @@ class ConfigCommand implements Callable<Integer> {
           CurationSettings.class,
           IngestSettings.class,
           ArxivSettings.class,
-          DemoSettings.class);
+          DemoSettings.class,
+          VectorSettings.class);
 
   @Spec CommandSpec spec;
 
@@ -60,6 +63,12 @@ class ConfigCommand implements Callable<Integer> {
                   + shown(component.getName(), value));
         }
       }
+      out.println(
+          "paperboy.vectors.model = "
+              + context.getBean(VectorSettings.class).model()
+              + " (in the jar, Apache 2.0; "
+              + Embedder.DIMENSIONS
+              + " dimensions)");
       out.println(
           "(engine: "
               + context.getBean(StoreSettings.class).engine().name().toLowerCase(Locale.ROOT)
@@ -94,7 +103,8 @@ class ConfigCommand implements Callable<Integer> {
     CurationSettings.class,
     IngestSettings.class,
     ArxivSettings.class,
-    DemoSettings.class
+    DemoSettings.class,
+    VectorSettings.class
   })
   static class SettingsOnly {}
 }

@@ -26,6 +26,7 @@ final class Contexts {
     args.add("--paperboy.digest.scheduled=false");
     args.add("--paperboy.search.follow=false");
     args.add("--paperboy.backup.scheduled=false");
+    args.add("--paperboy.vectors.enabled=false");
     args.add("--logging.level.root=WARN");
     args.add("--paperboy.store.data-dir=" + dataDir);
     return new SpringApplicationBuilder(PaperboyApplication.class)

@@ -2,6 +2,8 @@ package dev.paperboy.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.paperboy.embedding.Embedder;
+import dev.paperboy.embedding.Vectors;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.ChangedPaper;
 import dev.paperboy.paper.Papers;
@@ -13,7 +15,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -40,6 +47,8 @@ public class PaperSearch implements DisposableBean {
   private static final int COMMIT_EVERY = 20_000;
 
   private final Papers papers;
+  private final Vectors vectors;
+  private final Embedder embedder;
   private final StoreSettings store;
   private final boolean follow;
   private final AtomicBoolean rebuilding = new AtomicBoolean();
@@ -74,6 +83,8 @@ public class PaperSearch implements DisposableBean {
    */
   PaperSearch(
       Papers papers,
+      Vectors vectors,
+      Embedder embedder,
       StoreSettings store,
       Clock clock,
       @Value("${paperboy.search.follow:true}") boolean follow,
@@ -83,6 +94,8 @@ public class PaperSearch implements DisposableBean {
     this.recommendTimer = timer(meters, "recommend");
     this.similarTimer = timer(meters, "similar");
     this.papers = papers;
+    this.vectors = vectors;
+    this.embedder = embedder;
     this.store = store;
     this.clock = clock;
     this.follow = follow;
@@ -109,7 +122,9 @@ public class PaperSearch implements DisposableBean {
    */
   public SearchResults search(SearchQuery query) {
     return searchTimer.record(
-        () -> searches.get(new Asked<>(generation.get(), query), k -> index().search(query)));
+        () ->
+            searches.get(
+                new Asked<>(generation.get(), query), k -> index().search(query, embedder::embed)));
   }
 
   /** Papers for a member, each with its reason; empty when the member has no interests yet. */
@@ -118,6 +133,15 @@ public class PaperSearch implements DisposableBean {
       return List.of();
     }
     return recommendTimer.record(() -> index().recommend(interests, limit));
+  }
+
+  /**
+   * Papers whose semantic vectors are nearest {@code vector}, most alike first, none of {@code
+   * exclude}, and only those first published since {@code since} when it is given.
+   */
+  public List<SearchHit> nearest(
+      float[] vector, int limit, Collection<String> exclude, @Nullable LocalDate since) {
+    return recommendTimer.record(() -> index().nearest(vector, limit, exclude, since));
   }
 
   /** Papers like the given one, most alike first; empty when it is not indexed. */
@@ -161,7 +185,9 @@ public class PaperSearch implements DisposableBean {
   public long rebuild(LongConsumer progress) {
     synchronized (this) {
       rebuilding.set(true);
-      index().clear();
+      // Each paper is indexed with the vector stored for it then; vectors computed from a little
+      // before now on (a late commit included) are added by the vectors' follower.
+      index().clear(new LuceneIndex.Position(clock.instant().minus(settle), ""));
       newGeneration();
     }
     return catchUp(progress, Duration.ZERO);
@@ -185,7 +211,11 @@ public class PaperSearch implements DisposableBean {
           new LuceneIndex.Position(last.changedAt(), last.paper().id().base());
       uncommitted += changes.size();
       boolean commit = changes.size() < BATCH || uncommitted >= COMMIT_EVERY;
-      index.apply(changes, upTo, commit);
+      index.apply(
+          changes,
+          vectors.of(changes.stream().map(c -> c.paper().id().base()).toList()),
+          upTo,
+          commit);
       if (commit) {
         uncommitted = 0;
       }
@@ -195,8 +225,9 @@ public class PaperSearch implements DisposableBean {
       afterId = last.paper().id().base();
     }
     if (uncommitted > 0) {
-      index.apply(List.of(), index.position(), true);
+      index.apply(List.of(), Map.of(), index.position(), true);
     }
+    applied += followVectors(index, until);
     if (applied > 0) {
       newGeneration();
     }
@@ -204,6 +235,34 @@ public class PaperSearch implements DisposableBean {
       log.info("Search index built: {} papers", index.documents());
     }
     return applied;
+  }
+
+  /**
+   * Adds the vectors computed since the index's position in their sequence to the papers it holds
+   * (a paper it does not hold yet gets its vector when it is indexed); answers how many.
+   */
+  private long followVectors(LuceneIndex index, Instant until) {
+    LuceneIndex.Position position = index.vectorPosition();
+    Instant after = position == null ? Instant.EPOCH : position.changedAt();
+    String afterId = position == null ? "" : position.arxivId();
+    long applied = 0;
+    while (true) {
+      List<Vectors.Computed> computed = vectors.computedSince(after, afterId, until, BATCH);
+      if (computed.isEmpty()) {
+        return applied;
+      }
+      Map<String, float[]> byId = new HashMap<>();
+      computed.forEach(c -> byId.put(c.arxivId(), c.vector()));
+      Set<String> held = index.holding(byId.keySet());
+      Vectors.Computed last = computed.get(computed.size() - 1);
+      index.applyVectors(
+          List.copyOf(papers.findAll(held.stream().map(ArxivId::parse).toList()).values()),
+          byId,
+          new LuceneIndex.Position(last.computedAt(), last.arxivId()));
+      applied += held.size();
+      after = last.computedAt();
+      afterId = last.arxivId();
+    }
   }
 
   private void newGeneration() {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param from first publication day, or null
  * @param until last publication day, or null
+ * @param mode how matches are found when ordered by relevance: by words, by meaning, or both
  */
 public record SearchQuery(
     String text,
@@ -17,7 +18,8 @@ public record SearchQuery(
     @Nullable LocalDate until,
     Sort sort,
     int offset,
-    int limit) {
+    int limit,
+    Mode mode) {
   public static final int MAX_LENGTH = 256;
 
   public enum Sort {
@@ -28,6 +30,29 @@ public record SearchQuery(
      * ranking.UpvotedSearch} orders the best matches by their counts.
      */
     UPVOTES
+  }
+
+  public enum Mode {
+    /** BM25 over words: ids, titles, names and the words typed. */
+    LEXICAL,
+    /** Nearest neighbours of the query's meaning among the papers' semantic vectors. */
+    SEMANTIC,
+    /**
+     * Both, fused by reciprocal rank; an exact id, an exact title or the words standing together in
+     * a title still come first. Without vectors it is lexical.
+     */
+    HYBRID
+  }
+
+  /** A search in the default mode, hybrid. */
+  public SearchQuery(
+      String text,
+      @Nullable LocalDate from,
+      @Nullable LocalDate until,
+      Sort sort,
+      int offset,
+      int limit) {
+    this(text, from, until, sort, offset, limit, Mode.HYBRID);
   }
 
   public SearchQuery {
@@ -41,5 +66,14 @@ public record SearchQuery(
 
   public static SearchQuery of(String text, int limit) {
     return new SearchQuery(text, null, null, Sort.RELEVANCE, 0, limit);
+  }
+
+  public SearchQuery withMode(Mode mode) {
+    return new SearchQuery(text, from, until, sort, offset, limit, mode);
+  }
+
+  /** The mode that applies: meaning only orders by relevance; other orders are by words. */
+  public Mode effectiveMode() {
+    return sort == Sort.RELEVANCE ? mode : Mode.LEXICAL;
   }
 }

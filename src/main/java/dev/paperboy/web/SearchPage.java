@@ -7,11 +7,13 @@ import org.jspecify.annotations.Nullable;
  * The search page. {@code titleHtml} and {@code snippetHtml} of each result are escaped text with
  * matches in {@code <mark>}, made by the index's highlighter; everything else is plain text.
  *
+ * @param mode hybrid (words and meaning), lexical or semantic
  * @param error what was wrong with the query, or null
  */
 public record SearchPage(
     String query,
     String sort,
+    String mode,
     String from,
     String until,
     long total,

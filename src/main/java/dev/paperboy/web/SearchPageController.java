@@ -49,6 +49,7 @@ class SearchPageController {
       @RequestParam(name = "p", defaultValue = "0") int page,
       @RequestParam(defaultValue = "") String from,
       @RequestParam(defaultValue = "") String until,
+      @RequestParam(defaultValue = "hybrid") String mode,
       Model model,
       jakarta.servlet.http.HttpServletResponse response) {
     model.addAttribute("chrome", new Chrome("search", demo.status()));
@@ -58,18 +59,26 @@ class SearchPageController {
           case "upvotes" -> SearchQuery.Sort.UPVOTES;
           default -> SearchQuery.Sort.RELEVANCE;
         };
+    SearchQuery.Mode matching =
+        switch (mode) {
+          case "lexical" -> SearchQuery.Mode.LEXICAL;
+          case "semantic" -> SearchQuery.Mode.SEMANTIC;
+          default -> SearchQuery.Mode.HYBRID;
+        };
+    mode = matching.name().toLowerCase(java.util.Locale.ROOT);
     int pageNumber = Math.max(0, Math.min(page, MAX_PAGE));
     if (q.isBlank()) {
       model.addAttribute(
           "page",
-          new SearchPage("", sort, from, until, 0, List.of(), null, null, null, null, null));
+          new SearchPage("", sort, mode, from, until, 0, List.of(), null, null, null, null, null));
       return "search";
     }
     SearchResults results;
     try {
       results =
           search.search(
-              new SearchQuery(q, day(from), day(until), order, pageNumber * PAGE_SIZE, PAGE_SIZE));
+              new SearchQuery(
+                  q, day(from), day(until), order, pageNumber * PAGE_SIZE, PAGE_SIZE, matching));
     } catch (InvalidSearch e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute(
@@ -77,6 +86,7 @@ class SearchPageController {
           new SearchPage(
               q.length() > 300 ? q.substring(0, 300) : q,
               sort,
+              mode,
               from,
               until,
               0,
@@ -105,6 +115,8 @@ class SearchPageController {
             + URLEncoder.encode(q, StandardCharsets.UTF_8)
             + "&sort="
             + URLEncoder.encode(sort, StandardCharsets.UTF_8)
+            + "&mode="
+            + mode
             + "&from="
             + URLEncoder.encode(from, StandardCharsets.UTF_8)
             + "&until="
@@ -116,6 +128,7 @@ class SearchPageController {
         new SearchPage(
             q,
             sort,
+            mode,
             from,
             until,
             results.total(),
@@ -123,7 +136,10 @@ class SearchPageController {
             results.didYouMean(),
             results.didYouMean() == null
                 ? null
-                : "/search?q=" + URLEncoder.encode(results.didYouMean(), StandardCharsets.UTF_8),
+                : "/search?q="
+                    + URLEncoder.encode(results.didYouMean(), StandardCharsets.UTF_8)
+                    + "&mode="
+                    + mode,
             null,
             more ? base + (pageNumber + 1) : null,
             pageNumber > 0 ? base + (pageNumber - 1) : null));

@@ -97,13 +97,15 @@ class WebSecurity {
                         (request, response, e) -> response.sendRedirect("/login?error")))
         .rememberMe(remember -> remember.rememberMeServices(rememberMe).key("paperboy-remember-me"))
         // Mail clients POST the one-click unsubscribe without cookies (RFC 8058); digest sign-up
-        // through the API never acts on a session, and the bounce webhook has its own secret.
+        // through the API never acts on a session, the bounce webhook has its own secret, and
+        // recommendations from a library read the list they are sent and nothing else.
         .csrf(
             csrf ->
                 csrf.ignoringRequestMatchers(
                     PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/u/*"),
                     PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/subscriptions"),
-                    PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/mail/bounces")))
+                    PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/mail/bounces"),
+                    PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/recommendations")))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
         .exceptionHandling(
             errors ->

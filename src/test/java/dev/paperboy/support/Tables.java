@@ -21,6 +21,8 @@ public final class Tables {
           "account_tokens",
           "rate_limits",
           "daily_entries",
+          "paper_vectors",
+          "vector_progress",
           "paper_versions",
           "papers",
           "members",

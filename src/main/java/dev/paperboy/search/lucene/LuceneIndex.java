@@ -2,6 +2,7 @@ package dev.paperboy.search.lucene;
 
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.ChangedPaper;
+import dev.paperboy.paper.Paper;
 import dev.paperboy.search.IndexState;
 import dev.paperboy.search.Interests;
 import dev.paperboy.search.InvalidSearch;
@@ -15,10 +16,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -26,11 +31,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.jspecify.annotations.Nullable;
@@ -50,18 +52,16 @@ public final class LuceneIndex implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
   private static final String CHANGED_AT = "paperboy.changedAt";
   private static final String CHANGED_ID = "paperboy.changedId";
+  private static final String VECTORS_AT = "paperboy.vectorsAt";
+  private static final String VECTORS_ID = "paperboy.vectorsId";
 
   /**
    * The document layout of this build; an index written with another is rebuilt, not read. Raise it
    * whenever {@link PaperFields} changes what a document holds.
    */
-  static final String SCHEMA = "4";
+  static final String SCHEMA = "5";
 
   private static final String SCHEMA_KEY = "paperboy.schema";
-  private static final Sort NEWEST =
-      new Sort(
-          new SortField(PaperFields.PUBLISHED_AT, SortField.Type.LONG, true),
-          SortField.FIELD_SCORE);
 
   /** A query that would expand to more clauses than this is refused, not run (API-2). */
   private static final int MAX_CLAUSES = 1_024;
@@ -69,6 +69,8 @@ public final class LuceneIndex implements Closeable {
   private final Analyzer analyzer = PaperFields.analyzer();
   private final TextQueries queries = new TextQueries(analyzer);
   private final Hits hits = new Hits(analyzer);
+  private final Searches searches = new Searches(queries, hits);
+  private final Neighbours neighbours = new Neighbours(hits);
   private final SimilarPapers similar = new SimilarPapers(analyzer, hits);
   private final TermProfile profiles = new TermProfile(analyzer, queries, hits);
   private final Directory directory;
@@ -136,37 +138,43 @@ public final class LuceneIndex implements Closeable {
     return fresh;
   }
 
-  /** Where the index stands in the change sequence: (changed_at, arxiv_id), or null. */
+  /** Where the index stands in the papers' change sequence: (changed_at, arxiv_id), or null. */
   public synchronized @Nullable Position position() {
+    return stored(CHANGED_AT, CHANGED_ID);
+  }
+
+  /** Where it stands in the vectors' change sequence (computed_at, arxiv_id), or null. */
+  public synchronized @Nullable Position vectorPosition() {
+    return stored(VECTORS_AT, VECTORS_ID);
+  }
+
+  private @Nullable Position stored(String atKey, String idKey) {
     Map<String, String> data = new HashMap<>();
     writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-    String at = data.get(CHANGED_AT);
-    return at == null ? null : new Position(Instant.parse(at), data.getOrDefault(CHANGED_ID, ""));
+    String at = data.get(atKey);
+    return at == null ? null : new Position(Instant.parse(at), data.getOrDefault(idKey, ""));
   }
 
   public record Position(Instant changedAt, String arxivId) {}
 
   /**
-   * Applies changes and records the new position. With {@code commit} false they stay in the
-   * writer's buffer (searchable after the next refresh, durable at the next commit): a rebuild
-   * commits every few thousand papers, not every batch.
+   * Applies paper changes, each with its vector when it has one, and records the new position. With
+   * {@code commit} false they stay in the writer's buffer (searchable after the next refresh,
+   * durable at the next commit): a rebuild commits every few thousand papers, not every batch.
    */
-  public synchronized void apply(List<ChangedPaper> changes, Position upTo, boolean commit) {
+  public synchronized void apply(
+      List<ChangedPaper> changes, Map<String, float[]> vectors, Position upTo, boolean commit) {
     try {
       for (ChangedPaper change : changes) {
-        Term id = new Term(PaperFields.ID, change.paper().id().base());
+        String id = change.paper().id().base();
         if (change.deletedAt() != null) {
-          writer.deleteDocuments(id);
+          writer.deleteDocuments(new Term(PaperFields.ID, id));
         } else {
-          writer.updateDocument(id, PaperFields.document(change.paper()));
+          writer.updateDocument(
+              new Term(PaperFields.ID, id), PaperFields.document(change.paper(), vectors.get(id)));
         }
       }
-      writer.setLiveCommitData(
-          Map.of(
-                  CHANGED_AT, upTo.changedAt().toString(),
-                  CHANGED_ID, upTo.arxivId(),
-                  SCHEMA_KEY, SCHEMA)
-              .entrySet());
+      record(upTo, vectorPosition());
       if (commit) {
         writer.commit();
         searchers.maybeRefresh();
@@ -178,19 +186,75 @@ public final class LuceneIndex implements Closeable {
 
   /** Applies changes and commits them with the new position, in one commit. */
   public void apply(List<ChangedPaper> changes, Position upTo) {
-    apply(changes, upTo, true);
+    apply(changes, Map.of(), upTo, true);
   }
 
-  /** Empties the index and forgets its position, for a rebuild. */
-  public synchronized void clear() {
+  /**
+   * Writes again, with their new vectors, papers the index holds, and records the position in the
+   * vectors' sequence; commits.
+   */
+  public synchronized void applyVectors(
+      List<Paper> papers, Map<String, float[]> vectors, Position upTo) {
+    try {
+      for (Paper paper : papers) {
+        String id = paper.id().base();
+        writer.updateDocument(
+            new Term(PaperFields.ID, id), PaperFields.document(paper, vectors.get(id)));
+      }
+      record(position(), upTo);
+      writer.commit();
+      searchers.maybeRefresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the search index", e);
+    }
+  }
+
+  /** Of {@code ids}, those the index holds. */
+  public Set<String> holding(Collection<String> ids) {
+    return read(
+        searcher -> {
+          Set<String> held = new HashSet<>();
+          for (String id : ids) {
+            if (searcher.count(new TermQuery(new Term(PaperFields.ID, id))) > 0) {
+              held.add(id);
+            }
+          }
+          return held;
+        });
+  }
+
+  private void record(@Nullable Position papers, @Nullable Position vectors) {
+    Map<String, String> data = new HashMap<>();
+    data.put(SCHEMA_KEY, SCHEMA);
+    if (papers != null) {
+      data.put(CHANGED_AT, papers.changedAt().toString());
+      data.put(CHANGED_ID, papers.arxivId());
+    }
+    if (vectors != null) {
+      data.put(VECTORS_AT, vectors.changedAt().toString());
+      data.put(VECTORS_ID, vectors.arxivId());
+    }
+    writer.setLiveCommitData(data.entrySet());
+  }
+
+  /**
+   * Empties the index and sets its positions for a rebuild: papers from the start, vectors from
+   * {@code vectorsFrom} (the rebuild reads the vectors stored before it with each paper).
+   */
+  public synchronized void clear(@Nullable Position vectorsFrom) {
     try {
       writer.deleteAll();
-      writer.setLiveCommitData(Map.<String, String>of().entrySet());
+      record(null, vectorsFrom);
       writer.commit();
       searchers.maybeRefresh();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot clear the search index", e);
     }
+  }
+
+  /** Empties the index and forgets its positions. */
+  public void clear() {
+    clear(null);
   }
 
   public long documents() {
@@ -203,38 +267,35 @@ public final class LuceneIndex implements Closeable {
   }
 
   /**
-   * Runs a reader's search. Raw text never reaches a parser that throws: filters are taken out
-   * first, an arXiv id or an exact title is pinned first, and the rest goes to {@link TextQueries}.
+   * Runs a reader's search in its mode ({@link Searches}). Raw text never reaches a parser that
+   * throws.
    *
+   * @param embed the vector of a query's text, asked for only when meaning is searched; null when
+   *     there is none
    * @throws InvalidSearch when the query expands to too many clauses
    */
-  public SearchResults search(SearchQuery query) {
+  public SearchResults search(SearchQuery query, Function<String, float @Nullable []> embed) {
     // UPVOTES is ordered outside the index (ranking.UpvotedSearch); here it reads as relevance.
-    return read(
-        searcher -> {
-          TextQueries.Built built = queries.build(query, searcher.getIndexReader());
-          int window = query.offset() + query.limit();
-          TopDocs top =
-              query.sort() == SearchQuery.Sort.NEWEST
-                  ? searcher.search(built.query(), window, NEWEST, true)
-                  : searcher.search(built.query(), window);
-          ScoreDoc[] page =
-              Arrays.copyOfRange(
-                  top.scoreDocs,
-                  Math.min(query.offset(), top.scoreDocs.length),
-                  top.scoreDocs.length);
-          String didYouMean =
-              built.unknown().isEmpty() && top.totalHits.value > 0
-                  ? null
-                  : Spelling.suggest(searcher.getIndexReader(), query.text());
-          return new SearchResults(
-              top.totalHits.value, hits.read(searcher, built.query(), page), didYouMean);
-        });
+    return read(searcher -> searches.search(searcher, query, embed));
+  }
+
+  /** A search by words alone. */
+  public SearchResults search(SearchQuery query) {
+    return search(query, text -> null);
   }
 
   /** Papers like the given one by their words, most alike first; empty when it is not indexed. */
   public List<SearchHit> similar(ArxivId id, int limit) {
     return read(searcher -> similar.like(searcher, id, limit));
+  }
+
+  /**
+   * Papers whose semantic vectors are nearest {@code vector}, never one of {@code exclude}, only
+   * those published since {@code since} when it is given: {@link Neighbours}.
+   */
+  public List<SearchHit> nearest(
+      float[] vector, int limit, Collection<String> exclude, @Nullable LocalDate since) {
+    return read(searcher -> neighbours.nearest(searcher, vector, limit, exclude, since));
   }
 
   /** Recommendations from a member's interests: {@link TermProfile}. */

@@ -9,12 +9,15 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.jspecify.annotations.Nullable;
 
 /** The index's field names and how a paper becomes a document: the one mapping. */
 final class PaperFields {
@@ -29,6 +32,9 @@ final class PaperFields {
   static final String SPELL = "spell";
   static final String PUBLISHED_DAY = "published_day";
   static final String PUBLISHED_AT = "published_at";
+
+  /** The paper's semantic vector (HNSW), when the vectors job has computed it. */
+  static final String VECTOR = "vector";
 
   /** Joins the stored author names; no author name contains it. */
   static final String AUTHOR_SEPARATOR = "; ";
@@ -53,7 +59,7 @@ final class PaperFields {
     return Analyzers.perField();
   }
 
-  static Document document(Paper paper) {
+  static Document document(Paper paper, float @Nullable [] vector) {
     // Stores written before ingest decoded TeX accents still hold them: index the names decoded.
     List<String> authors = paper.authors().stream().map(TexAccents::decode).toList();
     Document doc = new Document();
@@ -77,6 +83,9 @@ final class PaperFields {
     // Seconds, for "newest first": days alone would tie a whole day's papers.
     doc.add(new NumericDocValuesField(PUBLISHED_AT, paper.publishedAt().getEpochSecond()));
     doc.add(new StoredField(PUBLISHED_AT, paper.publishedAt().getEpochSecond()));
+    if (vector != null) {
+      doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+    }
     return doc;
   }
 }

@@ -63,8 +63,17 @@ final class TextQueries {
     this.builder = new QueryBuilder(analyzer);
   }
 
-  /** The query, and the words of it that no paper has (for "did you mean"). */
-  record Built(Query query, String words, List<String> unknown) {}
+  /**
+   * The query; its filters alone (null when none), for the nearest-neighbour search; the text left
+   * after the filters; the words of it that no paper has (for "did you mean").
+   */
+  record Built(Query query, @Nullable Query filter, String words, List<String> unknown) {}
+
+  /**
+   * Scores from which a match decides by itself, above any fusion with meaning: the exact id, the
+   * exact title, the words standing together in a title.
+   */
+  static final float DECISIVE = TITLE_PHRASE;
 
   Built build(SearchQuery query, IndexReader reader) throws IOException {
     String text = query.text();
@@ -104,11 +113,15 @@ final class TextQueries {
       matching = anyOf.build();
     }
     if (filters.isEmpty()) {
-      return new Built(matching, text, unknown);
+      return new Built(matching, null, text, unknown);
     }
     BooleanQuery.Builder root = new BooleanQuery.Builder().add(matching, Occur.MUST);
-    filters.forEach(filter -> root.add(filter, Occur.FILTER));
-    return new Built(root.build(), text, unknown);
+    BooleanQuery.Builder only = new BooleanQuery.Builder();
+    for (Query filter : filters) {
+      root.add(filter, Occur.FILTER);
+      only.add(filter, Occur.FILTER);
+    }
+    return new Built(root.build(), only.build(), text, unknown);
   }
 
   /** Words as people type them: most must match, the best in tiers (see the class comment). */

@@ -43,7 +43,7 @@ class LuceneIndexTest {
         org.apache.lucene.index.IndexWriter writer =
             new org.apache.lucene.index.IndexWriter(
                 directory, new org.apache.lucene.index.IndexWriterConfig())) {
-      writer.addDocument(PaperFields.document(aPaper("2401.00001").build()));
+      writer.addDocument(PaperFields.document(aPaper("2401.00001").build(), null));
       writer.setLiveCommitData(java.util.Map.of("paperboy.schema", "2").entrySet());
       writer.commit();
     }

@@ -1,0 +1,144 @@
+package dev.paperboy.search.lucene;
+
+import dev.paperboy.search.SearchQuery;
+import dev.paperboy.search.SearchResults;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A reader's search in its mode. Lexical is {@link TextQueries} under BM25. Semantic is the nearest
+ * neighbours of the query's vector among the papers' vectors (HNSW), under the same filters. Hybrid
+ * fuses the two lists by reciprocal rank (each paper scores the sum of 1 / (60 + rank) over the
+ * lists it is in, as Cormack et al. 2009), after the lexical matches that decide by themselves
+ * ({@link TextQueries#DECISIVE}: the id, the exact title, the title's words together). A paper
+ * found by meaning alone is shown without highlights. An index without vectors answers lexically in
+ * every mode.
+ */
+final class Searches {
+  /** Reciprocal rank fusion's constant: ranks deep in either list still count a little. */
+  private static final int RRF_K = 60;
+
+  /** Neighbours taken from the vectors for a page, at least and at most. */
+  private static final int MIN_NEIGHBOURS = 50;
+
+  private static final int MAX_NEIGHBOURS = 200;
+
+  private static final Sort NEWEST =
+      new Sort(
+          new SortField(PaperFields.PUBLISHED_AT, SortField.Type.LONG, true),
+          SortField.FIELD_SCORE);
+
+  private final TextQueries queries;
+  private final Hits hits;
+
+  Searches(TextQueries queries, Hits hits) {
+    this.queries = queries;
+    this.hits = hits;
+  }
+
+  /**
+   * @param embed the query text's vector, asked for only when meaning is searched
+   */
+  SearchResults search(
+      IndexSearcher searcher, SearchQuery query, Function<String, float @Nullable []> embed)
+      throws IOException {
+    TextQueries.Built built = queries.build(query, searcher.getIndexReader());
+    int window = query.offset() + query.limit();
+    SearchQuery.Mode mode = query.effectiveMode();
+    float[] vector =
+        mode == SearchQuery.Mode.LEXICAL || built.words().isBlank() || !hasVectors(searcher)
+            ? null
+            : embed.apply(built.words());
+    if (vector == null) {
+      mode = SearchQuery.Mode.LEXICAL;
+    }
+    TopDocs lexical =
+        mode == SearchQuery.Mode.SEMANTIC
+            ? null
+            : query.sort() == SearchQuery.Sort.NEWEST
+                ? searcher.search(built.query(), window, NEWEST, true)
+                : searcher.search(built.query(), window);
+    ScoreDoc[] ranked;
+    long total;
+    Set<Integer> lexicalDocs = new HashSet<>();
+    if (lexical != null) {
+      Arrays.stream(lexical.scoreDocs).forEach(d -> lexicalDocs.add(d.doc));
+    }
+    if (mode == SearchQuery.Mode.LEXICAL) {
+      ranked = lexical.scoreDocs;
+      total = lexical.totalHits.value;
+    } else {
+      int k = Math.min(MAX_NEIGHBOURS, Math.max(MIN_NEIGHBOURS, window));
+      TopDocs near =
+          searcher.search(
+              new KnnFloatVectorQuery(PaperFields.VECTOR, vector, k, built.filter()), k);
+      ranked =
+          mode == SearchQuery.Mode.SEMANTIC
+              ? near.scoreDocs
+              : fuse(lexical.scoreDocs, near.scoreDocs);
+      long onlyNear =
+          Arrays.stream(near.scoreDocs).filter(d -> !lexicalDocs.contains(d.doc)).count();
+      total = (lexical == null ? 0 : lexical.totalHits.value) + onlyNear;
+    }
+    ScoreDoc[] page =
+        Arrays.copyOfRange(
+            ranked, Math.min(query.offset(), ranked.length), Math.min(ranked.length, window));
+    Set<Integer> plain = new HashSet<>();
+    for (ScoreDoc doc : page) {
+      if (!lexicalDocs.contains(doc.doc)) {
+        plain.add(doc.doc);
+      }
+    }
+    String didYouMean =
+        built.unknown().isEmpty() && (lexical == null || lexical.totalHits.value > 0)
+            ? null
+            : Spelling.suggest(searcher.getIndexReader(), query.text());
+    return new SearchResults(total, hits.read(searcher, built.query(), page, plain), didYouMean);
+  }
+
+  /** False until some paper in the index has a vector: then there is no meaning to search. */
+  private static boolean hasVectors(IndexSearcher searcher) {
+    return FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(PaperFields.VECTOR)
+        != null;
+  }
+
+  /** The decisive lexical matches first, then both lists fused by reciprocal rank. */
+  static ScoreDoc[] fuse(ScoreDoc[] lexical, ScoreDoc[] near) {
+    List<ScoreDoc> decided = new ArrayList<>();
+    Map<Integer, Double> fused = new LinkedHashMap<>();
+    for (int rank = 0; rank < lexical.length; rank++) {
+      if (lexical[rank].score >= TextQueries.DECISIVE) {
+        decided.add(lexical[rank]);
+      } else {
+        fused.merge(lexical[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
+      }
+    }
+    Set<Integer> first = new HashSet<>();
+    decided.forEach(d -> first.add(d.doc));
+    for (int rank = 0; rank < near.length; rank++) {
+      if (!first.contains(near[rank].doc)) {
+        fused.merge(near[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
+      }
+    }
+    List<ScoreDoc> result = new ArrayList<>(decided);
+    fused.entrySet().stream()
+        .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+        .forEach(e -> result.add(new ScoreDoc(e.getKey(), e.getValue().floatValue())));
+    return result.toArray(ScoreDoc[]::new);
+  }
+}
