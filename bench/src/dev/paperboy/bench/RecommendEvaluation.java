@@ -102,7 +102,8 @@ public final class RecommendEvaluation {
     // -Dmethods=paperboy skips the slow SVM while the index's method is being tuned.
     Set<String> methods = Set.of(System.getProperty("methods", "paperboy,svm,centroid").split(","));
     long start = System.nanoTime();
-    Feature[][] vectors = methods.contains("paperboy") && methods.size() == 1 ? null : tfidf(docs);
+    Feature[][] vectors =
+        methods.contains("svm") || methods.contains("centroid") ? tfidf(docs) : null;
     System.out.printf("tf-idf: %.1f s%n", (System.nanoTime() - start) / 1e9);
 
     Map<String, Integer> position = new HashMap<>();
@@ -112,6 +113,13 @@ public final class RecommendEvaluation {
     Scores paperboy = new Scores("paperboy (tf-idf profile query)");
     Scores svm = new Scores("svm (arxiv-sanity)");
     Scores centroid = new Scores("centroid (tf-idf cosine)");
+    Scores vectorScores = new Scores("vectors (MiniLM, k-means HNSW)");
+    Scores blendScores = new Scores("blend (tf-idf + vectors, RRF)");
+    java.sql.Connection db =
+        methods.contains("vectors")
+            ? java.sql.DriverManager.getConnection(
+                "jdbc:sqlite:" + indexPath.toAbsolutePath().getParent().resolve("paperboy.db"))
+            : null;
     Linear.disableDebugOutput();
     try (LuceneIndex index = LuceneIndex.open(indexPath)) {
       for (String member : members) {
@@ -127,6 +135,15 @@ public final class RecommendEvaluation {
         List<Integer> ours = recommendWithIndex(index, docs, position, liked, exclude);
         paperboy.add(ours, truth, System.nanoTime() - t);
 
+        if (db != null) {
+          t = System.nanoTime();
+          List<Integer> near = recommendWithVectors(db, index, docs, position, liked, exclude);
+          vectorScores.add(near, truth, System.nanoTime() - t);
+          if (methods.contains("blend")) {
+            blendScores.add(blend(ours, near), truth, System.nanoTime() - t);
+          }
+        }
+
         if (methods.contains("svm")) {
           t = System.nanoTime();
           svm.add(top(svmScores(vectors, liked), exclude), truth, System.nanoTime() - t);
@@ -137,8 +154,9 @@ public final class RecommendEvaluation {
         }
       }
     }
-    System.out.printf("%-34s %8s %8s %8s %10s%n", "method", "P@10", "R@100", "MRR", "ms/member");
-    for (Scores scores : List.of(paperboy, svm, centroid)) {
+    System.out.printf(
+        "%-34s %8s %8s %8s %8s %10s%n", "method", "P@10", "R@50", "R@100", "MRR", "ms/member");
+    for (Scores scores : List.of(paperboy, vectorScores, blendScores, svm, centroid)) {
       if (scores.members > 0) {
         scores.print();
       }
@@ -168,6 +186,71 @@ public final class RecommendEvaluation {
       }
     }
     return ranked;
+  }
+
+  /**
+   * What {@code POST /api/recommendations} runs: the liked papers' stored vectors, up to three
+   * k-means centroids, each centroid's nearest papers in the index's HNSW graph, the best
+   * similarity of each paper kept.
+   */
+  private static List<Integer> recommendWithVectors(
+      java.sql.Connection db,
+      LuceneIndex index,
+      List<Doc> docs,
+      Map<String, Integer> position,
+      List<Integer> liked,
+      Set<Integer> exclude)
+      throws java.sql.SQLException {
+    List<float[]> vectors = new ArrayList<>();
+    try (java.sql.PreparedStatement read =
+        db.prepareStatement("SELECT vector FROM paper_vectors WHERE arxiv_id = ?")) {
+      for (int i : liked) {
+        read.setString(1, ArxivId.parse(docs.get(i).id()).base());
+        try (java.sql.ResultSet rs = read.executeQuery()) {
+          if (rs.next()) {
+            byte[] bytes = rs.getBytes(1);
+            float[] v = new float[bytes.length / 4];
+            java.nio.ByteBuffer.wrap(bytes)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer()
+                .get(v);
+            vectors.add(v);
+          }
+        }
+      }
+    }
+    Set<String> excluded = new HashSet<>();
+    exclude.forEach(i -> excluded.add(ArxivId.parse(docs.get(i).id()).base()));
+    Map<Integer, Float> best = new HashMap<>();
+    for (float[] c : dev.paperboy.recommend.Profiles.centroids(vectors)) {
+      for (dev.paperboy.search.SearchHit hit : index.nearest(c, TOP, excluded, null)) {
+        Integer at = position.get(hit.id().base());
+        if (at != null) {
+          best.merge(at, hit.score(), Math::max);
+        }
+      }
+    }
+    return best.entrySet().stream()
+        .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
+        .limit(TOP)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** The two rankings fused by reciprocal rank (1 / (60 + rank), summed). */
+  private static List<Integer> blend(List<Integer> words, List<Integer> meaning) {
+    Map<Integer, Double> fused = new HashMap<>();
+    for (int i = 0; i < words.size(); i++) {
+      fused.merge(words.get(i), 1.0 / (61 + i), Double::sum);
+    }
+    for (int i = 0; i < meaning.size(); i++) {
+      fused.merge(meaning.get(i), 1.0 / (61 + i), Double::sum);
+    }
+    return fused.entrySet().stream()
+        .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+        .limit(TOP)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   private static double[] svmScores(Feature[][] vectors, List<Integer> liked) {
@@ -238,6 +321,7 @@ public final class RecommendEvaluation {
     final String name;
     double precision;
     double recall;
+    double recall50;
     double reciprocal;
     long nanos;
     int members;
@@ -251,6 +335,8 @@ public final class RecommendEvaluation {
       nanos += took;
       precision += ranked.stream().limit(10).filter(truth::contains).count() / 10.0;
       recall += ranked.stream().filter(truth::contains).count() / (double) truth.size();
+      recall50 +=
+          ranked.stream().limit(50).filter(truth::contains).count() / (double) truth.size();
       for (int i = 0; i < ranked.size(); i++) {
         if (truth.contains(ranked.get(i))) {
           reciprocal += 1.0 / (i + 1);
@@ -261,8 +347,13 @@ public final class RecommendEvaluation {
 
     void print() {
       System.out.printf(
-          "%-34s %8.3f %8.3f %8.3f %10.1f%n",
-          name, precision / members, recall / members, reciprocal / members, nanos / 1e6 / members);
+          "%-34s %8.3f %8.3f %8.3f %8.3f %10.1f%n",
+          name,
+          precision / members,
+          recall50 / members,
+          recall / members,
+          reciprocal / members,
+          nanos / 1e6 / members);
     }
   }
 

@@ -29,8 +29,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class LibraryRecommendations {
-  /** Neighbours taken per centroid for each recommendation asked. */
+  /** Candidates taken from each ranking for each recommendation asked. */
   private static final int WIDEN = 3;
+
+  private static final int RRF_K = 60;
 
   private final Vectors vectors;
   private final Papers papers;
@@ -52,29 +54,81 @@ public class LibraryRecommendations {
         liked.stream().map(ArxivId::base).filter(id -> !known.containsKey(id)).distinct().toList();
     Set<String> exclude = new HashSet<>(known.keySet());
     disliked.forEach(id -> exclude.add(id.base()));
+    List<ArxivId> found =
+        liked.stream().filter(id -> known.containsKey(id.base())).distinct().toList();
+    List<Recommendation> byWords =
+        search
+            .recommend(
+                new Interests(found, List.of(), List.of(), List.of(), exclude), limit * WIDEN)
+            .stream()
+            .filter(r -> since == null || !published(r.hit()).isBefore(since))
+            .map(r -> inWords(r, known))
+            .toList();
+    List<Recommendation> byMeaning = byMeaning(known, disliked, exclude, limit * WIDEN, since);
+    return new Answer(fuse(byWords, byMeaning, limit), notFound);
+  }
+
+  /**
+   * Both rankings fused by reciprocal rank (1 / (60 + rank), summed); each paper keeps the reason
+   * of the list that ranked it higher.
+   */
+  static List<Recommendation> fuse(
+      List<Recommendation> byWords, List<Recommendation> byMeaning, int limit) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    Map<String, Recommendation> reasons = new LinkedHashMap<>();
+    Map<String, Integer> bestRank = new LinkedHashMap<>();
+    for (List<Recommendation> list : List.of(byWords, byMeaning)) {
+      for (int rank = 0; rank < list.size(); rank++) {
+        Recommendation r = list.get(rank);
+        String id = r.hit().id().base();
+        scores.merge(id, 1.0 / (RRF_K + rank + 1), Double::sum);
+        if (rank < bestRank.getOrDefault(id, Integer.MAX_VALUE)) {
+          bestRank.put(id, rank);
+          reasons.put(id, r);
+        }
+      }
+    }
+    return scores.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(limit)
+        .map(e -> reasons.get(e.getKey()))
+        .toList();
+  }
+
+  /** The words profile's reason, said to a reader who gave a list rather than upvotes. */
+  private static Recommendation inWords(Recommendation r, Map<String, Paper> known) {
+    Paper because = r.because() == null ? null : known.get(r.because());
+    if (because == null) {
+      return r;
+    }
+    String words = r.sharedTerms().isEmpty() ? "" : " (" + String.join(", ", r.sharedTerms()) + ")";
+    return new Recommendation(
+        r.hit(),
+        r.because(),
+        "shares telling words"
+            + words
+            + " with \u201c"
+            + because.title()
+            + "\u201d, which you liked",
+        r.sharedTerms());
+  }
+
+  /** The papers nearest the liked papers' vectors; empty while none of them has a vector. */
+  private List<Recommendation> byMeaning(
+      Map<String, Paper> known,
+      List<ArxivId> disliked,
+      Set<String> exclude,
+      int limit,
+      @Nullable LocalDate since) {
     Map<String, float[]> likedVectors = vectors.of(known.keySet());
     if (likedVectors.isEmpty()) {
-      List<Recommendation> byWords =
-          search.recommend(
-              new Interests(
-                  List.copyOf(known.values().stream().map(Paper::id).toList()),
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  exclude),
-              limit * WIDEN);
-      return new Answer(
-          byWords.stream()
-              .filter(r -> since == null || !published(r.hit()).isBefore(since))
-              .limit(limit)
-              .toList(),
-          notFound);
+      return List.of();
     }
     Map<String, float[]> dislikedVectors =
         vectors.of(disliked.stream().map(ArxivId::base).toList());
     Map<String, SearchHit> candidates = new LinkedHashMap<>();
     for (float[] centroid : VectorProfile.centroids(List.copyOf(likedVectors.values()))) {
-      for (SearchHit hit : search.nearest(centroid, limit * WIDEN, exclude, since)) {
+      for (SearchHit hit : search.nearest(centroid, limit, exclude, since)) {
         candidates.merge(hit.id().base(), hit, (a, b) -> a.score() >= b.score() ? a : b);
       }
     }
@@ -87,7 +141,7 @@ public class LibraryRecommendations {
       }
       Map.Entry<String, Double> closest = closest(likedVectors, vector);
       Map.Entry<String, Double> disliking = closest(dislikedVectors, vector);
-      if (disliking != null && disliking.getValue() > closest.getValue()) {
+      if (closest == null || disliking != null && disliking.getValue() > closest.getValue()) {
         continue;
       }
       Paper because = known.get(closest.getKey());
@@ -99,7 +153,7 @@ public class LibraryRecommendations {
               List.of()));
     }
     ranked.sort(Comparator.comparingDouble((Recommendation r) -> -r.hit().score()));
-    return new Answer(ranked.stream().limit(limit).toList(), notFound);
+    return ranked;
   }
 
   private static Map.@Nullable Entry<String, Double> closest(

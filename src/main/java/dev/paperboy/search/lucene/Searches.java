@@ -3,11 +3,10 @@ package dev.paperboy.search.lucene;
 import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchResults;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,10 +23,10 @@ import org.jspecify.annotations.Nullable;
  * A reader's search in its mode. Lexical is {@link TextQueries} under BM25. Semantic is the nearest
  * neighbours of the query's vector among the papers' vectors (HNSW), under the same filters. Hybrid
  * fuses the two lists by reciprocal rank (each paper scores the sum of 1 / (60 + rank) over the
- * lists it is in, as Cormack et al. 2009), after the lexical matches that decide by themselves
- * ({@link TextQueries#DECISIVE}: the id, the exact title, the title's words together). A paper
- * found by meaning alone is shown without highlights. An index without vectors answers lexically in
- * every mode.
+ * lists it is in, as Cormack et al. 2009) within the lexical tiers ({@link TextQueries#tier}): the
+ * id, the exact title, the words together in a title and every word present still come first, and
+ * meaning orders the papers of each tier together with BM25. A paper found by meaning alone is
+ * shown without highlights. An index without vectors answers lexically in every mode.
  */
 final class Searches {
   /** Reciprocal rank fusion's constant: ranks deep in either list still count a little. */
@@ -117,28 +116,28 @@ final class Searches {
         != null;
   }
 
-  /** The decisive lexical matches first, then both lists fused by reciprocal rank. */
+  /**
+   * Lexical tiers first (a paper that has every word comes before one that has some, whatever its
+   * meaning); within a tier, reciprocal rank fusion of the two lists decides. Papers found by
+   * meaning alone share the lowest tier with partial word matches.
+   */
   static ScoreDoc[] fuse(ScoreDoc[] lexical, ScoreDoc[] near) {
-    List<ScoreDoc> decided = new ArrayList<>();
-    Map<Integer, Double> fused = new LinkedHashMap<>();
+    Map<Integer, Integer> tiers = new HashMap<>();
+    Map<Integer, Double> fused = new HashMap<>();
     for (int rank = 0; rank < lexical.length; rank++) {
-      if (lexical[rank].score >= TextQueries.DECISIVE) {
-        decided.add(lexical[rank]);
-      } else {
-        fused.merge(lexical[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
-      }
+      tiers.put(lexical[rank].doc, TextQueries.tier(lexical[rank].score));
+      fused.merge(lexical[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
     }
-    Set<Integer> first = new HashSet<>();
-    decided.forEach(d -> first.add(d.doc));
     for (int rank = 0; rank < near.length; rank++) {
-      if (!first.contains(near[rank].doc)) {
-        fused.merge(near[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
-      }
+      fused.merge(near[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
     }
-    List<ScoreDoc> result = new ArrayList<>(decided);
-    fused.entrySet().stream()
-        .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
-        .forEach(e -> result.add(new ScoreDoc(e.getKey(), e.getValue().floatValue())));
-    return result.toArray(ScoreDoc[]::new);
+    return fused.entrySet().stream()
+        .sorted(
+            Comparator.comparingInt(
+                    (Map.Entry<Integer, Double> e) -> -tiers.getOrDefault(e.getKey(), 0))
+                .thenComparing(Map.Entry.<Integer, Double>comparingByValue().reversed())
+                .thenComparing(Map.Entry::getKey))
+        .map(e -> new ScoreDoc(e.getKey(), e.getValue().floatValue()))
+        .toArray(ScoreDoc[]::new);
   }
 }

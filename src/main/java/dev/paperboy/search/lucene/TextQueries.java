@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -44,6 +45,17 @@ final class TextQueries {
   /** Characters that make a query use {@link SimpleQueryParser}'s operators. */
   private static final Pattern OPERATORS = Pattern.compile("[\"*|()]|(?:^|\\s)[+-]\\S");
 
+  /**
+   * Words of a question that say nothing of its subject ("how do I make transformers faster"): they
+   * are not required, or a long abstract that happens to hold them all would rank first. The title
+   * phrase still counts them, so a title that starts "How to" is found word for word.
+   */
+  private static final Set<String> QUESTION_WORDS =
+      Set.of(
+          "how", "what", "which", "why", "when", "where", "who", "whom", "do", "does", "did", "i",
+          "me", "my", "we", "our", "you", "your", "can", "could", "should", "would", "make", "get",
+          "find", "any", "paper", "papers", "about");
+
   private static final float ID = 100_000f;
   private static final float EXACT_TITLE = 50_000f;
   private static final float TITLE_PHRASE = 20_000f;
@@ -70,10 +82,13 @@ final class TextQueries {
   record Built(Query query, @Nullable Query filter, String words, List<String> unknown) {}
 
   /**
-   * Scores from which a match decides by itself, above any fusion with meaning: the exact id, the
-   * exact title, the words standing together in a title.
+   * The tier of a lexical score: 0 for a partial match, higher for every word present, every word
+   * in the title or authors, the words together in a title, the exact title, the id (each tier's
+   * constant is a multiple of the smallest and far above any BM25 score).
    */
-  static final float DECISIVE = TITLE_PHRASE;
+  static int tier(float score) {
+    return (int) (score / IN_TITLE_OR_AUTHORS);
+  }
 
   Built build(SearchQuery query, IndexReader reader) throws IOException {
     String text = query.text();
@@ -133,7 +148,7 @@ final class TextQueries {
     List<String> kept = new ArrayList<>();
     for (String word : text.split("\\s+")) {
       List<String> stems = Analyzers.terms(prose, PaperFields.TITLE, word);
-      if (stems.isEmpty()) {
+      if (stems.isEmpty() || QUESTION_WORDS.contains(Analyzers.key(word))) {
         kept.add(word);
         continue; // a stop word, a single letter, or TeX formatting
       }
