@@ -49,10 +49,14 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code svm}: arxiv-sanity-lite, TF-IDF of title and abstract (words and word pairs, 20,000
  *       features, sublinear tf, l2) and a linear SVM per member trained on all papers (liblinear,
  *       the library scikit-learn's LinearSVC wraps; C = 0.01, balanced class weights);
- *   <li>{@code centroid}: the same TF-IDF, papers ranked by cosine to the mean of the liked ones.
+ *   <li>{@code centroid}: the same TF-IDF, papers ranked by cosine to the mean of the liked ones;
+ *   <li>{@code vectors}: the liked papers' stored semantic vectors (read from the store beside the
+ *       index), up to three k-means centroids, each centroid's HNSW neighbours;
+ *   <li>{@code blend}: {@code paperboy} and {@code vectors} fused by reciprocal rank, as {@code
+ *       POST /api/recommendations} does.
  * </ul>
  *
- * <p>Reports precision at 10, recall at 100 and the mean reciprocal rank of the first held-out
+ * <p>Reports precision at 10, recall at 50 and 100 and the mean reciprocal rank of the first held-out
  * paper, averaged over members, and the time each method takes per member.
  *
  * <pre>

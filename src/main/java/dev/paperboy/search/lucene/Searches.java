@@ -60,7 +60,10 @@ final class Searches {
     int window = query.offset() + query.limit();
     SearchQuery.Mode mode = query.effectiveMode();
     float[] vector =
-        mode == SearchQuery.Mode.LEXICAL || built.words().isBlank() || !hasVectors(searcher)
+        mode == SearchQuery.Mode.LEXICAL
+                || built.words().isBlank()
+                || built.anId()
+                || !hasVectors(searcher)
             ? null
             : embed.apply(built.words());
     if (vector == null) {

@@ -77,9 +77,11 @@ final class TextQueries {
 
   /**
    * The query; its filters alone (null when none), for the nearest-neighbour search; the text left
-   * after the filters; the words of it that no paper has (for "did you mean").
+   * after the filters; the words of it that no paper has (for "did you mean"); whether the text is
+   * an arXiv id (which has no meaning to search).
    */
-  record Built(Query query, @Nullable Query filter, String words, List<String> unknown) {}
+  record Built(
+      Query query, @Nullable Query filter, String words, List<String> unknown, boolean anId) {}
 
   /**
    * The tier of a lexical score: 0 for a partial match, higher for every word present, every word
@@ -109,6 +111,7 @@ final class TextQueries {
       filters.add(LongPoint.newRangeQuery(PaperFields.PUBLISHED_DAY, from, until));
     }
     List<String> unknown = new ArrayList<>();
+    boolean anId = false;
     Query matching;
     if (text.isEmpty()) {
       matching = new MatchAllDocsQuery();
@@ -123,12 +126,13 @@ final class TextQueries {
           Occur.SHOULD);
       ArxivId id = id(text);
       if (id != null) {
+        anId = true;
         anyOf.add(tier(new TermQuery(new Term(PaperFields.ID, id.base())), ID), Occur.SHOULD);
       }
       matching = anyOf.build();
     }
     if (filters.isEmpty()) {
-      return new Built(matching, null, text, unknown);
+      return new Built(matching, null, text, unknown, anId);
     }
     BooleanQuery.Builder root = new BooleanQuery.Builder().add(matching, Occur.MUST);
     BooleanQuery.Builder only = new BooleanQuery.Builder();
@@ -136,7 +140,7 @@ final class TextQueries {
       root.add(filter, Occur.FILTER);
       only.add(filter, Occur.FILTER);
     }
-    return new Built(root.build(), only.build(), text, unknown);
+    return new Built(root.build(), only.build(), text, unknown, anId);
   }
 
   /** Words as people type them: most must match, the best in tiers (see the class comment). */
