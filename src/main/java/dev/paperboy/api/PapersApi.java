@@ -133,14 +133,11 @@ class PapersApi {
                     "sort must be relevance, newest or upvotes, got '" + clip(sort) + "'");
           };
       SearchQuery.Mode matching =
-          switch (mode) {
-            case "lexical" -> SearchQuery.Mode.LEXICAL;
-            case "semantic" -> SearchQuery.Mode.SEMANTIC;
-            case "hybrid" -> SearchQuery.Mode.HYBRID;
-            default ->
-                throw new BadApiRequest(
-                    "mode must be lexical, semantic or hybrid, got '" + clip(mode) + "'");
-          };
+          SearchQuery.Mode.named(mode)
+              .orElseThrow(
+                  () ->
+                      new BadApiRequest(
+                          "mode must be lexical, semantic or hybrid, got '" + clip(mode) + "'"));
       results =
           search.search(
               new SearchQuery(

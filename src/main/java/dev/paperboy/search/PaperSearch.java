@@ -227,8 +227,9 @@ public class PaperSearch implements DisposableBean {
     if (uncommitted > 0) {
       index.apply(List.of(), Map.of(), index.position(), true);
     }
-    applied += followVectors(index, until);
-    if (applied > 0) {
+    // Papers written again with a new vector are no new papers: they count for the cache only.
+    long withVectors = followVectors(index, until);
+    if (applied + withVectors > 0) {
       newGeneration();
     }
     if (rebuilding.getAndSet(false)) {

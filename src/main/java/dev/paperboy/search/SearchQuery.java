@@ -1,6 +1,9 @@
 package dev.paperboy.search;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +44,14 @@ public record SearchQuery(
      * Both, fused by reciprocal rank; an exact id, an exact title or the words standing together in
      * a title still come first. Without vectors it is lexical.
      */
-    HYBRID
+    HYBRID;
+
+    /** The mode a request names in lower case ({@code hybrid}), or empty when it names none. */
+    public static Optional<Mode> named(String name) {
+      return Arrays.stream(values())
+          .filter(mode -> mode.name().toLowerCase(Locale.ROOT).equals(name))
+          .findFirst();
+    }
   }
 
   /** A search in the default mode, hybrid. */

@@ -59,12 +59,7 @@ class SearchPageController {
           case "upvotes" -> SearchQuery.Sort.UPVOTES;
           default -> SearchQuery.Sort.RELEVANCE;
         };
-    SearchQuery.Mode matching =
-        switch (mode) {
-          case "lexical" -> SearchQuery.Mode.LEXICAL;
-          case "semantic" -> SearchQuery.Mode.SEMANTIC;
-          default -> SearchQuery.Mode.HYBRID;
-        };
+    SearchQuery.Mode matching = SearchQuery.Mode.named(mode).orElse(SearchQuery.Mode.HYBRID);
     mode = matching.name().toLowerCase(java.util.Locale.ROOT);
     int pageNumber = Math.max(0, Math.min(page, MAX_PAGE));
     if (q.isBlank()) {

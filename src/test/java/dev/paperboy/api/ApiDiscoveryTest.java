@@ -58,8 +58,24 @@ class ApiDiscoveryTest {
             "/api/daily_papers",
             "/api/papers/search",
             "/api/papers/{id}",
-            "/api/papers/{id}/similar");
+            "/api/papers/{id}/similar",
+            "/api/recommendations");
     assertThat(Http.get(port, "/api/docs").statusCode()).isIn(200, 302);
+  }
+
+  @Test
+  void searchTakesAModeAndRefusesAnUnknownOne() {
+    HttpResponse<String> unknown = Http.get(port, "/api/papers/search?q=lie+groups&mode=fuzzy");
+
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("mode must be lexical, semantic or hybrid");
+    for (String mode : new String[] {"lexical", "semantic", "hybrid"}) {
+      JsonNode found =
+          JSON.readTree(
+              Http.get(port, "/api/papers/search?q=Lie+group+decompositions&mode=" + mode).body());
+      // Without vectors (this context computes none) every mode answers by words.
+      assertThat(found.get(0).get("paper").get("id").asString()).as(mode).isEqualTo("2310.11366");
+    }
   }
 
   @Test
