@@ -113,7 +113,7 @@ final class Searches {
     return new SearchResults(total, hits.read(searcher, built.query(), page, plain), didYouMean);
   }
 
-  /** False until some paper in the index has a vector: then there is no meaning to search. */
+  /** False until some paper in the index has a vector: before that, meaning cannot be searched. */
   private static boolean hasVectors(IndexSearcher searcher) {
     return FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(PaperFields.VECTOR)
         != null;
