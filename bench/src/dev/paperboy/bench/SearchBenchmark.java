@@ -6,7 +6,6 @@ import dev.paperboy.search.SearchResults;
 import dev.paperboy.search.lucene.LuceneIndex;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,7 +63,7 @@ public class SearchBenchmark {
   @Benchmark
   public SearchResults search() {
     return index.search(
-        SearchQuery.of(query, 20).withMode(SearchQuery.Mode.valueOf(mode.toUpperCase(Locale.ROOT))),
+        SearchQuery.of(query, 20).withMode(SearchQuery.Mode.named(mode).orElseThrow()),
         embedder::embed);
   }
 }

@@ -7,7 +7,6 @@ import dev.paperboy.search.lucene.LuceneIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /** The index an evaluation asks, in each search mode, with the real embedding model. */
 final class Searchers implements AutoCloseable {
@@ -23,7 +22,7 @@ final class Searchers implements AutoCloseable {
   }
 
   List<SearchHit> search(String mode, SearchQuery query) {
-    SearchQuery.Mode asked = SearchQuery.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+    SearchQuery.Mode asked = SearchQuery.Mode.named(mode).orElseThrow();
     return index.search(query.withMode(asked), embedder::embed).hits();
   }
 

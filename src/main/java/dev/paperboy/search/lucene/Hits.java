@@ -46,14 +46,19 @@ final class Hits {
     if (page.length == 0) {
       return List.of();
     }
-    UnifiedHighlighter highlighter =
-        UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            .withHighlightPhrasesStrictly(true)
-            .build();
-    TopDocs topDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-    String[] titles = highlighter.highlight(PaperFields.TITLE, query, topDocs, 1);
-    String[] snippets = highlighter.highlight(PaperFields.ABSTRACT, query, topDocs, 2);
+    String[] titles = new String[page.length];
+    String[] snippets = new String[page.length];
+    // Neighbours by meaning alone have nothing to mark: the highlighter is not run for them.
+    if (plain.size() < page.length) {
+      UnifiedHighlighter highlighter =
+          UnifiedHighlighter.builder(searcher, analyzer)
+              .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+              .withHighlightPhrasesStrictly(true)
+              .build();
+      TopDocs topDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+      titles = highlighter.highlight(PaperFields.TITLE, query, topDocs, 1);
+      snippets = highlighter.highlight(PaperFields.ABSTRACT, query, topDocs, 2);
+    }
     List<SearchHit> hits = new ArrayList<>(page.length);
     StoredFields stored = searcher.storedFields();
     for (int i = 0; i < page.length; i++) {

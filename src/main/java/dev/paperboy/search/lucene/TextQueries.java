@@ -67,7 +67,6 @@ final class TextQueries {
       Map.of(PaperFields.TITLE, 3f, PaperFields.AUTHORS, 2f, PaperFields.ABSTRACT, 1f);
 
   private final Analyzer analyzer;
-  private final Analyzer prose = Analyzers.prose();
   private final QueryBuilder builder;
 
   TextQueries(Analyzer analyzer) {
@@ -151,7 +150,7 @@ final class TextQueries {
     // The words in order, stop words kept: the title phrase is matched on every word.
     List<String> kept = new ArrayList<>();
     for (String word : text.split("\\s+")) {
-      List<String> stems = Analyzers.terms(prose, PaperFields.TITLE, word);
+      List<String> stems = Analyzers.terms(analyzer, PaperFields.TITLE, word);
       if (stems.isEmpty() || QUESTION_WORDS.contains(Analyzers.key(word))) {
         kept.add(word);
         continue; // a stop word, a single letter, or TeX formatting
@@ -220,7 +219,7 @@ final class TextQueries {
   }
 
   private boolean isStopWord(String word) {
-    return Analyzers.terms(prose, PaperFields.TITLE, word).isEmpty();
+    return Analyzers.terms(analyzer, PaperFields.TITLE, word).isEmpty();
   }
 
   private static boolean matchesAny(IndexReader reader, List<String> stems, List<String> names)
