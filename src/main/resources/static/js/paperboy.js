@@ -38,3 +38,11 @@ document.addEventListener("submit", async (event) => {
     button.disabled = false;
   }
 });
+
+// A library file chosen from disk fills the paste box; without JavaScript, pasting works the same.
+document.addEventListener("change", async (event) => {
+  const input = event.target.closest("input[data-fills]");
+  if (!input || !input.files.length) return;
+  const target = document.getElementById(input.dataset.fills);
+  if (target) target.value = await input.files[0].text();
+});

@@ -2,7 +2,14 @@ package dev.paperboy.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Scope;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
@@ -29,6 +36,27 @@ class ApiConfiguration implements WebMvcConfigurer {
         .allowedMethods("GET", "HEAD")
         .allowCredentials(false)
         .maxAge(3600);
+  }
+
+  /** How deep a JSON body may nest (API-1); Jackson's own default of 500 is for trusted input. */
+  static final int MAX_JSON_NESTING = 32;
+
+  /**
+   * The JSON mapper's builder, as Spring Boot makes it but on a factory that refuses deep nesting
+   * while it streams: Jackson 3 takes read constraints only from the factory it is built on, and
+   * Boot's builder offers no factory to customise.
+   */
+  @Bean
+  @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+  JsonMapper.Builder jsonMapperBuilder(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_NESTING).build())
+            .build();
+    JsonMapper.Builder builder = JsonMapper.builder(factory);
+    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    return builder;
   }
 
   @Bean

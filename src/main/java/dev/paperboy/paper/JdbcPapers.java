@@ -76,6 +76,20 @@ class JdbcPapers implements Papers {
   }
 
   @Override
+  public Map<String, ArxivId> findByDoi(Collection<String> dois) {
+    List<String> keys = dois.stream().map(d -> d.toLowerCase(Locale.ROOT)).distinct().toList();
+    Map<String, ArxivId> found = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += CHUNK) {
+      jdbc.sql("SELECT lower(doi), arxiv_id FROM papers WHERE lower(doi) IN (:dois)")
+          .param("dois", keys.subList(from, Math.min(keys.size(), from + CHUNK)))
+          .query((rs, n) -> Map.entry(rs.getString(1), ArxivId.parse(rs.getString(2))))
+          .list()
+          .forEach(e -> found.putIfAbsent(e.getKey(), e.getValue()));
+    }
+    return found;
+  }
+
+  @Override
   public List<Paper> newest(int offset, int limit) {
     List<String> ids =
         jdbc.sql(

@@ -15,6 +15,12 @@ public interface Papers {
   /** The papers found among {@code ids}, keyed by base id; missing ids are absent. */
   Map<String, Paper> findAll(Collection<ArxivId> ids);
 
+  /**
+   * The papers whose journal DOI is among {@code dois}, keyed by the DOI in lower case (DOIs are
+   * case-insensitive); DOIs no paper has are absent.
+   */
+  Map<String, ArxivId> findByDoi(Collection<String> dois);
+
   /** Papers by first-version date, newest first. */
   List<Paper> newest(int offset, int limit);
 

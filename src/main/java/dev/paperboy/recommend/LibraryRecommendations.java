@@ -47,25 +47,57 @@ public class LibraryRecommendations {
   /** What was asked for, and of the liked papers those this site does not hold. */
   public record Answer(List<Recommendation> recommendations, List<String> notFound) {}
 
+  /** Recommendations for a reader who gives only a list of liked papers (the API). */
   public Answer recommend(
       List<ArxivId> liked, List<ArxivId> disliked, int limit, @Nullable LocalDate since) {
+    return recommend(
+        new Interests(liked, List.of(), List.of(), List.of(), Set.of()),
+        Map.of(),
+        disliked,
+        limit,
+        since);
+  }
+
+  /**
+   * Recommendations from liked papers and follows.
+   *
+   * @param how how the reader came to each liked paper (base id to "which you upvoted", "from your
+   *     library"), said in its reasons; "which you liked" when absent
+   */
+  public Answer recommend(
+      Interests interests,
+      Map<String, String> how,
+      List<ArxivId> disliked,
+      int limit,
+      @Nullable LocalDate since) {
+    List<ArxivId> liked = interests.liked();
     Map<String, Paper> known = papers.findAll(liked);
     List<String> notFound =
         liked.stream().map(ArxivId::base).filter(id -> !known.containsKey(id)).distinct().toList();
-    Set<String> exclude = new HashSet<>(known.keySet());
+    Set<String> exclude = new HashSet<>(interests.exclude());
+    exclude.addAll(known.keySet());
     disliked.forEach(id -> exclude.add(id.base()));
     List<ArxivId> found =
         liked.stream().filter(id -> known.containsKey(id.base())).distinct().toList();
+    Reasons reasons = new Reasons(known, how);
     List<Recommendation> byWords =
         search
             .recommend(
-                new Interests(found, List.of(), List.of(), List.of(), exclude), limit * WIDEN)
+                new Interests(
+                    found,
+                    interests.categories(),
+                    interests.authors(),
+                    interests.keywords(),
+                    exclude),
+                limit * WIDEN)
             .stream()
             .filter(r -> since == null || !published(r.hit()).isBefore(since))
-            .map(r -> inWords(r, known))
+            .map(reasons::inWords)
             .toList();
-    List<Recommendation> byMeaning = byMeaning(known, disliked, exclude, limit * WIDEN, since);
-    return new Answer(fuse(byWords, byMeaning, limit), notFound);
+    List<Recommendation> byMeaning =
+        byMeaning(known, reasons, disliked, exclude, limit * WIDEN, since);
+    return new Answer(
+        fuse(byWords, byMeaning, limit).stream().map(reasons::byAuthor).toList(), notFound);
   }
 
   /**
@@ -95,27 +127,10 @@ public class LibraryRecommendations {
         .toList();
   }
 
-  /** The words profile's reason, said to a reader who gave a list rather than upvotes. */
-  private static Recommendation inWords(Recommendation r, Map<String, Paper> known) {
-    Paper because = r.because() == null ? null : known.get(r.because());
-    if (because == null) {
-      return r;
-    }
-    String words = r.sharedTerms().isEmpty() ? "" : " (" + String.join(", ", r.sharedTerms()) + ")";
-    return new Recommendation(
-        r.hit(),
-        r.because(),
-        "shares telling words"
-            + words
-            + " with \u201c"
-            + because.title()
-            + "\u201d, which you liked",
-        r.sharedTerms());
-  }
-
   /** The papers nearest the liked papers' vectors; empty while none of them has a vector. */
   private List<Recommendation> byMeaning(
       Map<String, Paper> known,
+      Reasons reasons,
       List<ArxivId> disliked,
       Set<String> exclude,
       int limit,
@@ -144,13 +159,7 @@ public class LibraryRecommendations {
       if (closest == null || disliking != null && disliking.getValue() > closest.getValue()) {
         continue;
       }
-      Paper because = known.get(closest.getKey());
-      ranked.add(
-          new Recommendation(
-              withScore(hit, closest.getValue()),
-              because.id().base(),
-              "close to \u201c" + because.title() + "\u201d, which you liked",
-              List.of()));
+      ranked.add(reasons.closeTo(withScore(hit, closest.getValue()), closest.getKey()));
     }
     ranked.sort(Comparator.comparingDouble((Recommendation r) -> -r.hit().score()));
     return ranked;

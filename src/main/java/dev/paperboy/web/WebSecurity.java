@@ -29,6 +29,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 
 /**
  * Sign-in, sessions and forms (RELIABILITY.md AUTH-3, AUTH-6): form sign-in by email, sessions in
@@ -39,9 +41,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSecurity {
-  /** Largest request body accepted; a comment of 10,000 characters fits many times over. */
-  static final long MAX_BODY_BYTES = 256 * 1024;
-
   private static final int REMEMBER_FOR_SECONDS = 30 * 24 * 3600;
 
   /**
@@ -116,9 +115,19 @@ class WebSecurity {
         // responses keep their own caching rules (feeds and the API use ETags).
         .headers(headers -> headers.disable())
         .addFilterBefore(
-            new SignInThrottle(rateLimits, limits), UsernamePasswordAuthenticationFilter.class)
-        .addFilterBefore(new BodySizeLimit(), UsernamePasswordAuthenticationFilter.class);
+            new SignInThrottle(rateLimits, limits), UsernamePasswordAuthenticationFilter.class);
     return http.build();
+  }
+
+  /**
+   * Body caps before every other filter, Spring Security's included: its CSRF check reads a form's
+   * parameters, and with them the whole body.
+   */
+  @Bean
+  FilterRegistrationBean<BodyLimits> bodyLimits() {
+    FilterRegistrationBean<BodyLimits> registration = new FilterRegistrationBean<>(new BodyLimits());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   /** Sessions in the database under one cookie: {@code __Host-SESSION}, Secure, HttpOnly, Lax. */
@@ -166,23 +175,6 @@ class WebSecurity {
         // Status and Retry-After before the body: headers set after it may never leave.
         RefusalAnswers.status(response, e);
         plain(response, e.kind().status(), e.getMessage());
-        return;
-      }
-      chain.doFilter(request, response);
-    }
-  }
-
-  /**
-   * Refuses request bodies over {@link #MAX_BODY_BYTES} with 413 before anything reads them: a 10
-   * MB password never reaches the hash (AUTH-2).
-   */
-  static final class BodySizeLimit extends OncePerRequestFilter {
-    @Override
-    protected void doFilterInternal(
-        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-        plain(response, 413, "The request is too large.");
         return;
       }
       chain.doFilter(request, response);

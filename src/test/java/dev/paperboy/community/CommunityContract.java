@@ -645,12 +645,78 @@ abstract class CommunityContract {
     assertThat(first).isNotNull();
     assertThat(first.select(".card h3 a").attr("href")).isEqualTo("/papers/" + alike);
     assertThat(first.select(".reason").text())
-        .contains("because you upvoted or submitted")
+        .contains("which you submitted")
         .contains(word)
+        .contains("also by Ada Lovelace")
         .containsPattern("shared terms: .*" + word);
     assertThat(warm.select(".card h3 a").eachAttr("href"))
         .as("never what the member already has")
         .doesNotContain("/papers/" + liked);
+  }
+
+  @Test
+  void aPastedLibrarySeedsForYouSaysWhatItDidNotFindAndChangesNothingElse() {
+    WebClient member = member();
+    String word = "numbat" + SEQUENCE.incrementAndGet();
+    String liked = recentPaperAbout("Sparse " + word + " kernels for " + word + " graphs");
+    String alike = recentPaperAbout("Dense " + word + " kernels revisited");
+    search.catchUp();
+    String everythingElse =
+        "SELECT (SELECT count(*) FROM votes) + (SELECT count(*) FROM follows)"
+            + " + (SELECT count(*) FROM daily_entries) + (SELECT count(*) FROM papers)";
+    int before = count(everythingElse);
+    String library =
+        "@misc{a, title = {<b>Liked</b> paper}, eprint = {"
+            + liked
+            + "}}\n@misc{b, title = {Held elsewhere}, eprint = {2401.99999}}\n"
+            + "@book{c, title = {A book}, year = 1999}\n";
+
+    HttpResponse<String> imported =
+        member.submit("/for-you/library", "/for-you/library", Map.of("library", library));
+    assertThat(imported.statusCode()).isEqualTo(200);
+    Document page = Jsoup.parse(imported.body());
+    assertThat(page.select("[role=status]").text()).contains("1 paper found").contains("2 not found");
+    assertThat(page.select("a[href=/papers/" + liked + "]")).isNotEmpty();
+    assertThat(page.text())
+        .contains("Held elsewhere arXiv 2401.99999 is not on this site")
+        .contains("A book no arXiv id, arXiv URL or DOI in it");
+    assertThat(page.select(".library-list b")).as("a title is text, never markup").isEmpty();
+    assertThat(count("SELECT count(*) FROM library_papers WHERE arxiv_id = ?", liked)).isOne();
+    assertThat(count(everythingElse)).as("no upvote, follow or paper").isEqualTo(before);
+
+    Element first = Jsoup.parse(member.get("/for-you").body()).selectFirst(".recommendation");
+    assertThat(first).isNotNull();
+    assertThat(first.select(".card h3 a").attr("href")).isEqualTo("/papers/" + alike);
+    assertThat(first.select(".reason").text()).contains("from your library");
+
+    HttpResponse<String> again =
+        member.submit("/for-you/library", "/for-you/library", Map.of("library", liked));
+    assertThat(Jsoup.parse(again.body()).select("[role=status]").text())
+        .contains("1 already in your library");
+
+    int stored = count("SELECT count(*) FROM library_papers");
+    HttpResponse<String> malformed =
+        member.submit(
+            "/for-you/library", "/for-you/library", Map.of("library", "@misc{x, title = {open"));
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("This BibTeX could not be read");
+    HttpResponse<String> hostile =
+        member.submit(
+            "/for-you/library",
+            "/for-you/library",
+            Map.of("library", "@misc{x, title = " + "{".repeat(50_000) + "}".repeat(50_000) + "}"));
+    assertThat(hostile.statusCode()).isEqualTo(400);
+    HttpResponse<String> huge =
+        member.submit(
+            "/for-you/library",
+            "/for-you/library",
+            Map.of("library", (liked + "\n").repeat(120_000)));
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(count("SELECT count(*) FROM library_papers")).isEqualTo(stored);
+    assertThat(count(everythingElse)).isEqualTo(before);
+
+    member.submit("/for-you/library", "/for-you/library/clear", Map.of());
+    assertThat(count("SELECT count(*) FROM library_papers WHERE arxiv_id = ?", liked)).isZero();
   }
 
   @Test

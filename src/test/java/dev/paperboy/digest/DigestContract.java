@@ -536,7 +536,7 @@ abstract class DigestContract {
     assertThat(part(digest, "text/plain"))
         .contains("Top papers of the day")
         .contains("Recommended for you")
-        .contains("because you upvoted or submitted");
+        .contains("which you upvoted");
 
     String key = key(email);
     long edition = editions.recent(1).get(0).edition().id();
