@@ -31,7 +31,8 @@ class ConfigurationFileTest {
 
   @Test
   void theSettingsThatWereOnceDroppedAreWhereSpringLooks() throws Exception {
-    var sources = new YamlPropertySourceLoader().load("app", new ClassPathResource("application.yml"));
+    var sources =
+        new YamlPropertySourceLoader().load("app", new ClassPathResource("application.yml"));
     var keys = ((EnumerablePropertySource<?>) sources.get(0)).getPropertyNames();
     assertThat(keys)
         .contains(

@@ -14,9 +14,9 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 /**
- * Seeds a member's "For you" from a library they paste: every entry this site holds goes into
- * their {@link Library}; every other one is said, with why. Nothing else changes: no upvote, no
- * follow, no ranking.
+ * Seeds a member's "For you" from a library they paste: every entry this site holds goes into their
+ * {@link Library}; every other one is said, with why. Nothing else changes: no upvote, no follow,
+ * no ranking.
  */
 @Service
 public class LibraryImport {

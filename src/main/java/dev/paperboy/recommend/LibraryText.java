@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
-import org.jbibtex.ObjectResolutionException;
 import org.jbibtex.BibTeXParser;
 import org.jbibtex.BibTeXString;
 import org.jbibtex.Key;
+import org.jbibtex.ObjectResolutionException;
 import org.jbibtex.ParseException;
 import org.jbibtex.TokenMgrException;
 import org.jbibtex.Value;
@@ -58,7 +58,8 @@ final class LibraryText {
               + "([a-z][a-z.-]*/\\d{7}|\\d{4}\\.\\d{4,5})(v\\d+)?");
 
   private static final Pattern ARXIV_BARE =
-      Pattern.compile("(?<![\\w./])(\\d{4}\\.\\d{4,5}|[a-z][a-z-]*(?:\\.[A-Z]{2})?/\\d{7})(v\\d+)?");
+      Pattern.compile(
+          "(?<![\\w./])(\\d{4}\\.\\d{4,5}|[a-z][a-z-]*(?:\\.[A-Z]{2})?/\\d{7})(v\\d+)?");
 
   private static final Pattern DOI = Pattern.compile("(?i)\\b(10\\.\\d{4,9}/[^\\s\"<>{}]+)");
 
@@ -84,8 +85,7 @@ final class LibraryText {
       throw Refusal.of(
           Refusal.Kind.TOO_LARGE, "Paste at most " + MAX_CHARS / 1000 + " thousand characters.");
     }
-    List<Reference> references =
-        BIBTEX_ENTRY.matcher(text).find() ? bibtex(text) : lines(text);
+    List<Reference> references = BIBTEX_ENTRY.matcher(text).find() ? bibtex(text) : lines(text);
     if (references.isEmpty()) {
       throw Refusal.field(
           "library", "Paste a BibTeX file, or arXiv ids, arXiv URLs or DOIs, one to a line.");
@@ -117,7 +117,9 @@ final class LibraryText {
   private static Reference reference(BibTeXEntry entry) {
     Value title = entry.getField(BibTeXEntry.KEY_TITLE);
     String label =
-        title != null ? label(title.toUserString().replaceAll("[{}]", "")) : entry.getKey().getValue();
+        title != null
+            ? label(title.toUserString().replaceAll("[{}]", ""))
+            : entry.getKey().getValue();
     for (Key field : ID_FIELDS) {
       Value value = entry.getField(field);
       if (value != null) {
@@ -155,7 +157,8 @@ final class LibraryText {
     }
     Matcher doi = DOI.matcher(text);
     if (doi.find()) {
-      return new Reference(label, null, doi.group(1).replaceAll("[.,;)\\]]+$", "").toLowerCase(Locale.ROOT));
+      return new Reference(
+          label, null, doi.group(1).replaceAll("[.,;)\\]]+$", "").toLowerCase(Locale.ROOT));
     }
     Matcher bare = ARXIV_BARE.matcher(text);
     if (bareIdAllowed && bare.find()) {

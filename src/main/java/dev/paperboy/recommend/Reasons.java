@@ -52,8 +52,8 @@ final class Reasons {
   }
 
   /**
-   * A shared author is said after the reason: the same author as the paper the reason names, or
-   * the author of another liked paper.
+   * A shared author is said after the reason: the same author as the paper the reason names, or the
+   * author of another liked paper.
    */
   Recommendation byAuthor(Recommendation r) {
     for (String author : r.hit().authors()) {

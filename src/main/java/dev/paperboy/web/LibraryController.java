@@ -51,9 +51,7 @@ class LibraryController {
 
   @PostMapping("/for-you/library")
   String add(
-      @RequestParam(defaultValue = "") String library,
-      HttpServletResponse response,
-      Model model) {
+      @RequestParam(defaultValue = "") String library, HttpServletResponse response, Model model) {
     Account member = current.require();
     try {
       return show(member, imports.add(member, library), null, "", model);

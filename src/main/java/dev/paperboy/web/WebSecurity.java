@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,8 +31,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 
 /**
  * Sign-in, sessions and forms (RELIABILITY.md AUTH-3, AUTH-6): form sign-in by email, sessions in
@@ -125,7 +125,8 @@ class WebSecurity {
    */
   @Bean
   FilterRegistrationBean<BodyLimits> bodyLimits() {
-    FilterRegistrationBean<BodyLimits> registration = new FilterRegistrationBean<>(new BodyLimits());
+    FilterRegistrationBean<BodyLimits> registration =
+        new FilterRegistrationBean<>(new BodyLimits());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }

@@ -675,7 +675,9 @@ abstract class CommunityContract {
         member.submit("/for-you/library", "/for-you/library", Map.of("library", library));
     assertThat(imported.statusCode()).isEqualTo(200);
     Document page = Jsoup.parse(imported.body());
-    assertThat(page.select("[role=status]").text()).contains("1 paper found").contains("2 not found");
+    assertThat(page.select("[role=status]").text())
+        .contains("1 paper found")
+        .contains("2 not found");
     assertThat(page.select("a[href=/papers/" + liked + "]")).isNotEmpty();
     assertThat(page.text())
         .contains("Held elsewhere arXiv 2401.99999 is not on this site")

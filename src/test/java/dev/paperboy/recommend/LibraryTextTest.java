@@ -79,7 +79,8 @@ class LibraryTextTest {
         "@misc{deep, title = " + "{".repeat(100_000) + "}".repeat(100_000) + "}",
         Refusal.Kind.INVALID,
         "nests braces deeper");
-    assertRefused("2401.00001\n".repeat(LibraryText.MAX_REFERENCES + 1), Refusal.Kind.TOO_LARGE, "at most");
+    assertRefused(
+        "2401.00001\n".repeat(LibraryText.MAX_REFERENCES + 1), Refusal.Kind.TOO_LARGE, "at most");
     assertRefused("x".repeat(LibraryText.MAX_CHARS + 1), Refusal.Kind.TOO_LARGE, "at most");
   }
 
@@ -87,7 +88,9 @@ class LibraryTextTest {
   void aHostileTitleIsOnlyALabel() {
     List<Reference> read =
         LibraryText.read("@misc{x, title = {<script>alert(1)</script>}, eprint = {2401.00001}}");
-    assertThat(read).singleElement().satisfies(r -> assertThat(r.label()).isEqualTo("<script>alert(1)</script>"));
+    assertThat(read)
+        .singleElement()
+        .satisfies(r -> assertThat(r.label()).isEqualTo("<script>alert(1)</script>"));
     assertThat(LibraryText.read("a".repeat(5_000)).get(0).label()).hasSize(121);
   }
 

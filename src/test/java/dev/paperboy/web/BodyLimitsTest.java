@@ -40,7 +40,8 @@ class BodyLimitsTest {
               .getBytes(StandardCharsets.US_ASCII));
       // 96 KiB of an endless body: the answer comes before the body ends, so it was never read
       // whole (the last chunk is never sent).
-      byte[] chunk = ("{\"email\": \"" + "a".repeat(4_000) + "\"}").getBytes(StandardCharsets.US_ASCII);
+      byte[] chunk =
+          ("{\"email\": \"" + "a".repeat(4_000) + "\"}").getBytes(StandardCharsets.US_ASCII);
       for (int sent = 0; sent < 96 * 1024; sent += chunk.length) {
         out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(chunk);
@@ -48,7 +49,8 @@ class BodyLimitsTest {
       }
       out.flush();
       BufferedReader in =
-          new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       assertThat(in.readLine()).isEqualTo("HTTP/1.1 413 ");
     }
     assertThat(count()).isEqualTo(subscriptions);
