@@ -3,6 +3,10 @@ package dev.paperboy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.net.URL;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,8 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * application.yml is read as Spring reads it: a misindented key is not an error there, it is a
@@ -27,6 +33,47 @@ class ConfigurationFileTest {
     List<String> empty = new ArrayList<>();
     walk("", root, empty);
     assertThat(empty).as("keys with nothing under them").isEmpty();
+  }
+
+  /**
+   * Every key of the file is a setting something reads: Spring Boot's and the libraries'
+   * configuration metadata, and ours (generated from the settings records, plus {@code
+   * additional-spring-configuration-metadata.json} for the few read with {@code @Value}). A key
+   * under a map-valued setting ({@code spring.mail.properties.*}) belongs to it.
+   */
+  @Test
+  void everyKeyBindsToASettingSomethingReads() throws Exception {
+    Set<String> known = new HashSet<>();
+    Set<String> maps = new HashSet<>();
+    JsonMapper json = JsonMapper.builder().build();
+    for (String name :
+        List.of(
+            "META-INF/spring-configuration-metadata.json",
+            "META-INF/additional-spring-configuration-metadata.json")) {
+      Enumeration<URL> found = getClass().getClassLoader().getResources(name);
+      while (found.hasMoreElements()) {
+        try (InputStream in = found.nextElement().openStream()) {
+          JsonNode properties = json.readTree(in).path("properties");
+          for (JsonNode property : properties) {
+            known.add(property.path("name").asString());
+            if (property.path("type").asString("").startsWith("java.util.Map")) {
+              maps.add(property.path("name").asString());
+            }
+          }
+        }
+      }
+    }
+    assertThat(known).as("our own metadata was generated").contains("paperboy.store.data-dir");
+    var sources =
+        new YamlPropertySourceLoader().load("app", new ClassPathResource("application.yml"));
+    List<String> unbound = new ArrayList<>();
+    for (String key : ((EnumerablePropertySource<?>) sources.get(0)).getPropertyNames()) {
+      String plain = key.replaceAll("\\[\\d+]$", "");
+      if (!known.contains(plain) && maps.stream().noneMatch(m -> plain.startsWith(m + "."))) {
+        unbound.add(key);
+      }
+    }
+    assertThat(unbound).as("keys that bind to nothing").isEmpty();
   }
 
   @Test
