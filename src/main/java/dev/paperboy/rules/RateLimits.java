@@ -1,9 +1,11 @@
 package dev.paperboy.rules;
 
 import io.github.bucket4j.BandwidthBuilder;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,21 +32,51 @@ public class RateLimits {
    * @throws Refusal of kind TOO_MANY, with the time to wait, when the limit is reached
    */
   public void take(Limit limit, String subject) {
-    ConsumptionProbe probe =
-        buckets
-            .builder()
-            .build(key(limit, subject), () -> configuration(limit))
-            .tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = bucket(limit, subject).tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
-      Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-      throw Refusal.tooMany(
-          "Too many "
-              + limit.what()
-              + " for now. Try again in "
-              + Math.max(1, (wait.toSeconds() + 59) / 60)
-              + " minute(s).",
-          wait);
+      throw refusal(limit, Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
+  }
+
+  /**
+   * Refuses, without counting anything, while {@code subject} has used up the limit (by {@link
+   * #record} or {@link #take}).
+   *
+   * @throws Refusal of kind TOO_MANY, with the time to wait
+   */
+  public void check(Limit limit, String subject) {
+    EstimationProbe probe = bucket(limit, subject).estimateAbilityToConsume(1);
+    if (!probe.canBeConsumed()) {
+      throw refusal(limit, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+  }
+
+  /**
+   * Counts an action that already happened (a wrong password), past the limit if need be: the
+   * bucket goes into debt, so each one beyond the limit makes the wait longer.
+   */
+  public void record(Limit limit, String subject) {
+    bucket(limit, subject).consumeIgnoringRateLimits(1);
+  }
+
+  /** Whether {@code subject} has used any of the limit lately (its bucket is not full). */
+  public boolean used(Limit limit, String subject) {
+    long smallest = limit.bands().stream().mapToLong(Limit.Band::capacity).min().orElse(0);
+    return bucket(limit, subject).getAvailableTokens() < smallest;
+  }
+
+  private Bucket bucket(Limit limit, String subject) {
+    return buckets.builder().build(key(limit, subject), () -> configuration(limit));
+  }
+
+  private static Refusal refusal(Limit limit, Duration wait) {
+    return Refusal.tooMany(
+        "Too many "
+            + limit.what()
+            + " for now. Try again in "
+            + Math.max(1, (wait.toSeconds() + 59) / 60)
+            + " minute(s).",
+        wait);
   }
 
   /**

@@ -3,14 +3,6 @@ package dev.paperboy.web;
 import dev.paperboy.account.AccountSettings;
 import dev.paperboy.rules.Limits;
 import dev.paperboy.rules.RateLimits;
-import dev.paperboy.rules.Refusal;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,7 +22,6 @@ import org.springframework.security.web.authentication.rememberme.PersistentToke
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sign-in, sessions and forms (RELIABILITY.md AUTH-3, AUTH-6): form sign-in by email, sessions in
@@ -77,6 +68,7 @@ class WebSecurity {
     rememberMe.setCookieName(settings.secureCookies() ? "__Host-remember" : "remember");
     rememberMe.setUseSecureCookie(settings.secureCookies());
     rememberMe.setTokenValiditySeconds(REMEMBER_FOR_SECONDS);
+    SignInThrottle throttle = new SignInThrottle(rateLimits, limits);
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -93,7 +85,10 @@ class WebSecurity {
                         (request, response, auth) ->
                             response.sendRedirect(SafeRedirect.path(request.getParameter("next"))))
                     .failureHandler(
-                        (request, response, e) -> response.sendRedirect("/login?error")))
+                        (request, response, e) -> {
+                          throttle.failed(request);
+                          response.sendRedirect("/login?error");
+                        }))
         .rememberMe(remember -> remember.rememberMeServices(rememberMe).key("paperboy-remember-me"))
         // Mail clients POST the one-click unsubscribe without cookies (RFC 8058); digest sign-up
         // through the API never acts on a session, the bounce webhook has its own secret, and
@@ -114,8 +109,7 @@ class WebSecurity {
         // The SecurityHeaders filter writes the headers (one policy for every response), and
         // responses keep their own caching rules (feeds and the API use ETags).
         .headers(headers -> headers.disable())
-        .addFilterBefore(
-            new SignInThrottle(rateLimits, limits), UsernamePasswordAuthenticationFilter.class);
+        .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
     return http.build();
   }
 
@@ -142,50 +136,5 @@ class WebSecurity {
     cookie.setCookiePath("/");
     cookie.setUseBase64Encoding(true);
     return cookie;
-  }
-
-  /**
-   * Counts sign-in attempts per client address and per account before the password is looked at, so
-   * 429s cost nothing; the owner on another address is only held back after many failures.
-   */
-  static final class SignInThrottle extends OncePerRequestFilter {
-    private final RateLimits rateLimits;
-    private final Limits limits;
-
-    SignInThrottle(RateLimits rateLimits, Limits limits) {
-      this.rateLimits = rateLimits;
-      this.limits = limits;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-      return !("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI()));
-    }
-
-    @Override
-    protected void doFilterInternal(
-        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      try {
-        rateLimits.take(limits.signInPerIp(), request.getRemoteAddr());
-        String email = request.getParameter("email");
-        if (email != null) {
-          rateLimits.take(limits.signInPerAccount(), email.strip().toLowerCase(Locale.ROOT));
-        }
-      } catch (Refusal e) {
-        // Status and Retry-After before the body: headers set after it may never leave.
-        RefusalAnswers.status(response, e);
-        plain(response, e.kind().status(), e.getMessage());
-        return;
-      }
-      chain.doFilter(request, response);
-    }
-  }
-
-  private static void plain(HttpServletResponse response, int status, String message)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType("text/plain;charset=UTF-8");
-    response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 }

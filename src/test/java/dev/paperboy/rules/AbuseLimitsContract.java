@@ -82,6 +82,37 @@ abstract class AbuseLimitsContract {
     assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
   }
 
+  /**
+   * AUTH-3: wrong passwords spread over many addresses hold back those addresses, never the owner
+   * signing in from an address of their own.
+   */
+  @Test
+  void guessesFromManyAddressesNeverLockTheOwnerOut() {
+    String name = member();
+    for (int i = 1; i <= 11; i++) {
+      assertThat(signIn(name, "guess " + i, "10.7.0." + i).headers().firstValue("Location"))
+          .hasValueSatisfying(location -> assertThat(location).contains("error"));
+    }
+    for (String owner : List.of("10.7.1.1", "10.7.1.2")) {
+      HttpResponse<String> signIn = signIn(name, PASSWORD, owner);
+      assertThat(signIn.statusCode()).isEqualTo(302);
+      assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+    HttpResponse<String> again = signIn(name, "guess 12", "10.7.0.1");
+    assertThat(again.statusCode()).as("an address that guessed wrong waits").isEqualTo(429);
+    assertThat(again.headers().firstValue("Retry-After").map(Long::parseLong))
+        .hasValueSatisfying(seconds -> assertThat(seconds).isPositive());
+  }
+
+  private HttpResponse<String> signIn(String name, String password, String address) {
+    WebClient browser = new WebClient(port);
+    String token = browser.csrf("/login");
+    return browser.post(
+        "/login",
+        Map.of("_csrf", token, "email", name + "@example.org", "password", password),
+        from(address));
+  }
+
   /** MAIL-4: the digest form and the JSON API count against one limit per client address. */
   @Test
   void digestSignUpsThroughTheFormAndTheApiShareOneLimit() {
