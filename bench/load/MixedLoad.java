@@ -331,7 +331,9 @@ public class MixedLoad {
       while (running.get()) {
         for (int n = 0; n < nodes.size(); n++) {
           try {
-            String metrics = client.send(HttpRequest.newBuilder(URI.create(nodes.get(n) + "/actuator/prometheus")).build(),
+            String metrics = client.send(HttpRequest.newBuilder(URI.create(nodes.get(n) + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + System.getenv().getOrDefault("PAPERBOY_WEB_METRICSTOKEN", ""))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString()).body();
             double used = 0;
             Matcher m = HEAP.matcher(metrics);

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resetFor how long a password reset link works (AUTH-5: 60 min)
  * @param newMemberAge members younger than this are "new": lower submit, vote and comment limits
  * @param voteWeightAge votes by members younger than this are recorded with weight 0 and do not
- *     count for ranking (VOTE-3); zero lets every verified member's vote count at once
+ *     count for ranking (VOTE-3): a week by default, so that accounts made for a vote move nothing;
+ *     zero (a lab's own site) lets every verified member's vote count at once
  * @param flagMinAge members flag only once their account is this old (VOTE-3)
  * @param flagMinKarma and once others have given their submissions this many counted upvotes
  * @param secureCookies send the session cookie as {@code __Host-SESSION}, Secure, as a site behind
@@ -23,7 +24,7 @@ public record AccountSettings(
     @DefaultValue("P2D") Duration verifyFor,
     @DefaultValue("PT60M") Duration resetFor,
     @DefaultValue("P1D") Duration newMemberAge,
-    @DefaultValue("P0D") Duration voteWeightAge,
+    @DefaultValue("P7D") Duration voteWeightAge,
     @DefaultValue("P30D") Duration flagMinAge,
     @DefaultValue("50") int flagMinKarma,
     @DefaultValue("true") boolean secureCookies) {

@@ -59,13 +59,15 @@ public class Votes {
 
   /**
    * Upvotes the paper; a second upvote changes nothing. Votes of members younger than the
-   * configured voting age are kept with weight 0: they show as the member's own but do not count.
+   * configured voting age are kept with weight 0: they show as the member's own but do not count. A
+   * curator's count at once: the site's operator made them one.
    *
    * @throws Refusal when the member may not vote, the limit is reached, or the paper is on no list
    */
   public Tally upvote(Account member, ArxivId id) {
     member.requireActive();
-    int weight = member.youngerThan(accounts.voteWeightAge(), clock.instant()) ? 0 : 1;
+    int weight =
+        !member.curates() && member.youngerThan(accounts.voteWeightAge(), clock.instant()) ? 0 : 1;
     return change(
         member,
         id,

@@ -80,11 +80,19 @@ class AnonymousPageCache extends OncePerRequestFilter {
         request.getRequestURI()
             + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
             + "|"
-            + request.getHeader("Accept");
+            + request.getHeader("Accept")
+            // https answers carry headers (HSTS) that plain http ones must not
+            + (request.isSecure() ? "|https" : "");
     long version = lists.version();
     Page page = pages.getIfPresent(key);
     if (page != null && page.version() == version) {
-      page.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+      // Set, not added: the filters before this one (SecurityHeaders) have written some already.
+      page.headers()
+          .forEach(
+              (name, values) -> {
+                response.setHeader(name, values.get(0));
+                values.subList(1, values.size()).forEach(v -> response.addHeader(name, v));
+              });
       response.setContentType(page.contentType());
       response.setContentLength(page.body().length);
       response.getOutputStream().write(page.body());

@@ -3,6 +3,7 @@ package dev.paperboy.community;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.account.Account;
+import dev.paperboy.account.AccountSettings;
 import dev.paperboy.account.Accounts;
 import dev.paperboy.account.Role;
 import dev.paperboy.curation.DailyLists;
@@ -11,10 +12,14 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.support.SqliteStore;
 import dev.paperboy.support.TestPapers;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -25,6 +30,25 @@ import org.springframework.test.context.TestPropertySource;
 @SqliteStore
 @TestPropertySource(properties = "paperboy.community.vote-weight-age=P7D")
 class VoteWeightTest {
+  /** The tests' own configuration turns the wait off; a site without configuration has it. */
+  @Test
+  void aPublicSiteWaitsAWeekByDefault() {
+    AccountSettings defaults =
+        new Binder(new MapConfigurationPropertySource(Map.of()))
+            .bindOrCreate("paperboy.community", AccountSettings.class);
+    assertThat(defaults.voteWeightAge()).isEqualTo(Duration.ofDays(7));
+  }
+
+  @Test
+  void aNewCuratorsVoteCountsAtOnce() {
+    Account curator =
+        accounts.add("cur@example.org", "newcurator", Role.CURATOR, "a fine passphrase");
+    ArxivId paper = ArxivId.parse("2611.00043");
+    papers.upsertAll(List.of(TestPapers.aPaper(paper.base()).build()));
+    lists.feature(paper, LocalDate.of(2026, 11, 27), curator.member());
+    assertThat(votes.upvote(accounts.byId(curator.id()).orElseThrow(), paper).upvotes()).isOne();
+  }
+
   @Autowired Accounts accounts;
   @Autowired Votes votes;
   @Autowired DailyLists lists;

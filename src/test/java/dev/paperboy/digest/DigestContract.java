@@ -181,7 +181,10 @@ abstract class DigestContract {
     assertThat(unsubscribed.headers().firstValue("Location")).isEmpty();
     assertThat(status(email)).isEqualTo("UNSUBSCRIBED");
 
-    assertThat(dev.paperboy.support.Http.get(port, "/actuator/prometheus").body())
+    assertThat(
+            dev.paperboy.support.Http.get(
+                    port, "/actuator/prometheus", "Authorization", "Bearer test-scrape-token")
+                .body())
         .containsPattern("paperboy_digest_messages_total\\{outcome=\"sent\"[^}]*\\} [1-9]");
 
     LocalDate next = listedDay(2, "Another day");

@@ -49,7 +49,8 @@ class HealthTest {
     assertThat(Http.get(port, "/search?q=neural", "Accept", "text/html").statusCode())
         .isEqualTo(200);
 
-    String metrics = Http.get(port, "/actuator/prometheus").body();
+    String metrics =
+        Http.get(port, "/actuator/prometheus", "Authorization", "Bearer test-scrape-token").body();
 
     assertThat(metrics)
         .contains("http_server_requests_seconds_count{")
@@ -61,7 +62,8 @@ class HealthTest {
 
   @Test
   void prometheusMetricsAreServedAndOtherActuatorEndpointsAreNotExposed() {
-    var metrics = Http.get(port, "/actuator/prometheus");
+    var metrics =
+        Http.get(port, "/actuator/prometheus", "Authorization", "Bearer test-scrape-token");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("hikaricp_connections").contains("jvm_memory_used_bytes");
     for (String path :
