@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * RELIABILITY.md AUTH-2: at least 8 characters, at most 256, and never more than 1,024 bytes (so a
- * huge password is refused before it reaches the hash); no composition rules; not one of the 3,000
- * most common passwords. The list is the head of the frequency-ranked password dictionary that
- * ships with the nbvcxz library.
+ * docs/reliability.md AUTH-2: at least 8 characters, at most 256, and never more than 1,024 bytes
+ * (so a huge password is refused before it reaches the hash); no composition rules; not one of the
+ * 3,000 most common passwords. The list is the head of the frequency-ranked password dictionary
+ * that ships with the nbvcxz library.
  */
 @Component
 public class PasswordPolicy {

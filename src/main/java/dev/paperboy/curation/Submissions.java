@@ -19,9 +19,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Members put papers on today's list by arXiv id or URL (RELIABILITY.md VOTE-7). Every form of an
- * id becomes one paper; a paper already on a list is answered with its entry, never twice. A paper
- * not in the store is looked up on arXiv first; if arXiv cannot be reached, nothing is stored.
+ * Members put papers on today's list by arXiv id or URL (docs/reliability.md VOTE-7). Every form of
+ * an id becomes one paper; a paper already on a list is answered with its entry, never twice. A
+ * paper not in the store is looked up on arXiv first; if arXiv cannot be reached, nothing is
+ * stored.
  */
 @Service
 public class Submissions {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Upvotes: one per member and paper on a list (RELIABILITY.md VOTE-1..4). A vote is a row; the
+ * Upvotes: one per member and paper on a list (docs/reliability.md VOTE-1..4). A vote is a row; the
  * entry's count is recomputed from the rows in the same transaction, under the entry's row lock, so
  * repeats are idempotent, concurrent votes are never lost, and stored equals recomputed.
  */

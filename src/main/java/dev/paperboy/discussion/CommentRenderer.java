@@ -10,10 +10,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 /**
- * Comment Markdown to safe HTML (RELIABILITY.md VOTE-5). Two layers: commonmark escapes any raw
- * HTML in the text and drops unsafe link schemes, then jsoup keeps only an allow-list of tags and
- * attributes, links only to http(s), each with {@code rel="nofollow ugc"}. Input is bounded in size
- * and in nesting, so neither the parser nor the renderer can be made to recurse deeply.
+ * Comment Markdown to safe HTML (docs/reliability.md VOTE-5). Two layers: commonmark escapes any
+ * raw HTML in the text and drops unsafe link schemes, then jsoup keeps only an allow-list of tags
+ * and attributes, links only to http(s), each with {@code rel="nofollow ugc"}. Input is bounded in
+ * size and in nesting, so neither the parser nor the renderer can be made to recurse deeply.
  */
 public final class CommentRenderer {
   /** Longest comment, in characters. */

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 /**
  * Looks papers up on arXiv's query API by id ({@code id_list}), for papers that are not in the
  * store yet, and stores what it finds. The URL is built here from parsed ids only, never from user
- * text (RELIABILITY.md ING-1).
+ * text (docs/reliability.md ING-1).
  */
 @Service
 public class ArxivApi {

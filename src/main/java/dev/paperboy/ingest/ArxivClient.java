@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * configured arXiv hosts, follows no redirect, bounds every wait and every body, obeys {@code
  * Retry-After} (seconds or HTTP-date, never less than the interval), backs off exponentially with
  * jitter on 5xx, timeouts and resets, and gives up after a fixed number of attempts. A 403, an HTML
- * page or an empty body is an error, never "no papers" (RELIABILITY.md ING-1, ING-3).
+ * page or an empty body is an error, never "no papers" (docs/reliability.md ING-1, ING-3).
  */
 @Component
 public class ArxivClient {

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads newline-separated lines as bytes without ever holding more than {@code maxLineBytes} of one
  * line: a longer line is skipped to its end and reported as oversized, so a 100 MB line costs no
- * more memory than a short one (RELIABILITY.md ING-2).
+ * more memory than a short one (docs/reliability.md ING-2).
  */
 final class BoundedLineReader {
   /** A line's bytes ({@code length} of {@code bytes} are valid), or an oversized marker. */

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Harvests arXiv's OAI-PMH ListRecords into the paper store (RELIABILITY.md ING-4, ING-5). Each
- * page's records and the checkpoint (from, until, token, responseDate) are written in one
+ * Harvests arXiv's OAI-PMH ListRecords into the paper store (docs/reliability.md ING-4, ING-5).
+ * Each page's records and the checkpoint (from, until, token, responseDate) are written in one
  * transaction, so the checkpoint is never ahead of the data: a killed harvest resumes at the saved
  * token, a bad or expired token restarts the list from the saved {@code from}, and a finished
  * harvest's response date is where the next incremental one starts. A page that fails to fetch or

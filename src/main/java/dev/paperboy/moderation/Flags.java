@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Flags (RELIABILITY.md VOTE-3): members old enough and with enough karma mark a listed paper or a
- * comment for the moderators, with a reason from a fixed list; never their own. Flags change no
- * count by themselves: moderators see them in the curator queue and act, and their actions are
+ * Flags (docs/reliability.md VOTE-3): members old enough and with enough karma mark a listed paper
+ * or a comment for the moderators, with a reason from a fixed list; never their own. Flags change
+ * no count by themselves: moderators see them in the curator queue and act, and their actions are
  * logged.
  */
 @Service

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * optional version. Parses every form a person pastes (bare ids, versions, {@code arXiv:} prefixes,
  * abs/pdf/html URLs on arxiv.org) and rejects everything else with {@link InvalidArxivId}. The
  * grammar is strict on purpose: the result is used to build URLs for arXiv's servers, so nothing of
- * the input but the digits and the archive name ever reaches one (RELIABILITY.md ING-1).
+ * the input but the digits and the archive name ever reaches one (docs/reliability.md ING-1).
  *
  * <p>Old-style ids may carry a subject class ({@code math.GT/0309136}); it is not part of the
  * identifier (arXiv serves the paper as {@code math/0309136}) and is dropped, so that every form of

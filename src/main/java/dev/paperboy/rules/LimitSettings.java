@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The abuse limits (RELIABILITY.md AUTH-3 and VOTE-4), each as {@code count/ISO-8601 period},
+ * The abuse limits (docs/reliability.md AUTH-3 and VOTE-4), each as {@code count/ISO-8601 period},
  * several separated by commas. "New" members are those younger than {@code
  * paperboy.community.new-member-age}.
  *

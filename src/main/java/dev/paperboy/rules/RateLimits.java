@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 /**
  * Checks and counts actions against the {@link Limits}. The buckets live in the database (see
  * {@link JdbcBuckets}), so every node counts against the same state and a restart forgets nothing
- * (RELIABILITY.md AUTH-3, VOTE-4).
+ * (docs/reliability.md AUTH-3, VOTE-4).
  */
 @Service
 public class RateLimits {

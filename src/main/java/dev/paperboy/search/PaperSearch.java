@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
  * Full-text search over papers, and the index behind it. The index is derived data: it follows the
  * database's change sequence (every paper write moves {@code changed_at}), catching up every couple
  * of seconds and at start-up, and is rebuilt from scratch when missing or unreadable, or on {@code
- * paperboy reindex} (RELIABILITY.md DATA-5).
+ * paperboy reindex} (docs/reliability.md DATA-5).
  */
 @Service
 public class PaperSearch implements DisposableBean {

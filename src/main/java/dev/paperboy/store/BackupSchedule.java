@@ -17,7 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily backup {@code serve} takes by itself (RELIABILITY.md DATA-3) into {@code
+ * The daily backup {@code serve} takes by itself (docs/reliability.md DATA-3) into {@code
  * <data-dir>/backups}, keeping the newest few. With several nodes one of them takes it (a lease),
  * into its own data directory.
  */

@@ -35,13 +35,13 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
 /**
- * Backups of the whole database as one file, and their restore into an empty store (RELIABILITY.md
- * DATA-3). A backup is one file of the database (SQLite: a {@code VACUUM INTO} copy, consistent
- * while writes go on; PostgreSQL: {@code pg_dump -Fc}) and a manifest with the database file's
- * SHA-256 and every table's row count and content checksum, all taken from the one snapshot the
- * backup holds. A restore checks the file's checksum before it touches anything, and the tables'
- * after, and refuses a backup that differs in one byte. The search index is not in a backup: it is
- * rebuilt from the database when the restored store first starts (DATA-5).
+ * Backups of the whole database as one file, and their restore into an empty store
+ * (docs/reliability.md DATA-3). A backup is one file of the database (SQLite: a {@code VACUUM INTO}
+ * copy, consistent while writes go on; PostgreSQL: {@code pg_dump -Fc}) and a manifest with the
+ * database file's SHA-256 and every table's row count and content checksum, all taken from the one
+ * snapshot the backup holds. A restore checks the file's checksum before it touches anything, and
+ * the tables' after, and refuses a backup that differs in one byte. The search index is not in a
+ * backup: it is rebuilt from the database when the restored store first starts (DATA-5).
  */
 public final class Backups {
   static final String FORMAT = "paperboy-backup-1";

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class ClockConfiguration {
   /**
    * @param offset shifts this node's clock; only for testing clock skew between nodes
-   *     (RELIABILITY.md NODE-2: editions, claims and leases must not depend on synchronized clocks)
+   *     (docs/reliability.md NODE-2: editions, claims and leases must not depend on synchronized
+   *     clocks)
    */
   @Bean
   Clock clock(@Value("${paperboy.clock.offset:PT0S}") Duration offset) {

@@ -10,12 +10,12 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * SQLite's connections, as RELIABILITY.md DATA-1 asks: one writer connection for every read-write
- * transaction, which therefore run one after another in the pool's queue (never two of them in
- * SQLite's busy handler, polling for the lock), and a pool of readers for everything else. In WAL
- * mode readers never wait for the writer nor it for them. Which one a transaction gets is decided
- * as it begins ({@link SqliteTransactionManager}); statements outside a transaction go to a reader
- * in autocommit, where an occasional write still works (SQLite's busy timeout covers it).
+ * SQLite's connections, as docs/reliability.md DATA-1 asks: one writer connection for every
+ * read-write transaction, which therefore run one after another in the pool's queue (never two of
+ * them in SQLite's busy handler, polling for the lock), and a pool of readers for everything else.
+ * In WAL mode readers never wait for the writer nor it for them. Which one a transaction gets is
+ * decided as it begins ({@link SqliteTransactionManager}); statements outside a transaction go to a
+ * reader in autocommit, where an occasional write still works (SQLite's busy timeout covers it).
  */
 final class SqliteDataSource implements DataSource, Closeable {
   private static final ThreadLocal<Boolean> WRITE = new ThreadLocal<>();

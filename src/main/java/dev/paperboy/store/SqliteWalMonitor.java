@@ -10,9 +10,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps SQLite's write-ahead log bounded (RELIABILITY.md DATA-1). SQLite checkpoints on its own,
- * but a reader that is always open can starve those checkpoints and let the WAL grow without end;
- * above the cap this forces a TRUNCATE checkpoint and warns when even that cannot shrink it.
+ * Keeps SQLite's write-ahead log bounded (docs/reliability.md DATA-1). SQLite checkpoints on its
+ * own, but a reader that is always open can starve those checkpoints and let the WAL grow without
+ * end; above the cap this forces a TRUNCATE checkpoint and warns when even that cannot shrink it.
  */
 @Component
 class SqliteWalMonitor {

@@ -20,9 +20,9 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Opens the configured store and refuses to start on one that is unsafe (RELIABILITY.md DATA-1,
- * DATA-4): SQLite with several nodes, SQLite whose pragmas did not take, or a schema newer than
- * this build.
+ * Opens the configured store and refuses to start on one that is unsafe (docs/reliability.md
+ * DATA-1, DATA-4): SQLite with several nodes, SQLite whose pragmas did not take, or a schema newer
+ * than this build.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {

@@ -17,8 +17,8 @@ import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Request body caps, enforced before anything reads a body (RELIABILITY.md API-1): a form post (a
- * comment, a pasted library) up to 1 MiB, any other body (JSON) up to 64 KiB. A declared length
+ * Request body caps, enforced before anything reads a body (docs/reliability.md API-1): a form post
+ * (a comment, a pasted library) up to 1 MiB, any other body (JSON) up to 64 KiB. A declared length
  * over the cap is refused at once; a chunked body is read up to the cap and no further, so the
  * parser is never handed more. Browsers always declare a form's length, so a chunked form is
  * refused with 411 rather than buffered: the servlet container parses forms from its own stream.

@@ -13,9 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code /actuator/prometheus} only for the scraper that holds {@code paperboy.web.metrics-token}
- * (RELIABILITY.md API-4, proved by SecurityHeadersTest): pool sizes, disk and JVM figures tell an
- * attacker what hurts. Without a token configured the endpoint is not there (404), as every other
- * Actuator endpoint but health; with one, a request without it gets 401.
+ * (docs/reliability.md API-4, proved by SecurityHeadersTest): pool sizes, disk and JVM figures tell
+ * an attacker what hurts. Without a token configured the endpoint is not there (404), as every
+ * other Actuator endpoint but health; with one, a request without it gets 401.
  */
 @Component
 class MetricsAccess extends OncePerRequestFilter {

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where to go after signing in: only a path on this site (RELIABILITY.md AUTH-6). Anything that a
- * browser could read as another origin ({@code //evil}, {@code /\evil}, {@code https://evil}, or
- * the same percent-encoded) lands on the home page.
+ * Where to go after signing in: only a path on this site (docs/reliability.md AUTH-6). Anything
+ * that a browser could read as another origin ({@code //evil}, {@code /\evil}, {@code
+ * https://evil}, or the same percent-encoded) lands on the home page.
  */
 final class SafeRedirect {
   private static final Pattern SAFE =

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Headers every response carries, HTML and JSON alike (RELIABILITY.md API-4, proved by
+ * Headers every response carries, HTML and JSON alike (docs/reliability.md API-4, proved by
  * SecurityHeadersTest). The pages use no inline script or style, so the policy allows only this
  * origin's files.
  */

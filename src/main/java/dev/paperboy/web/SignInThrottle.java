@@ -14,13 +14,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sign-in throttling before any password is hashed, so that a 429 costs nothing (RELIABILITY.md
- * AUTH-3, proved by AbuseLimitsContract). Every attempt counts against its client address. Wrong
- * passwords also count against the account, and that count holds back only the addresses that
- * guessed wrong on it: the longer they keep guessing, the longer they wait (the account's bucket
- * goes into debt), while the owner, from an address that has not failed on the account, is never
- * held back by what others did. An attacker who spreads guesses over many addresses gets one free
- * guess on the account per address, then waits like the rest.
+ * Sign-in throttling before any password is hashed, so that a 429 costs nothing
+ * (docs/reliability.md AUTH-3, proved by AbuseLimitsContract). Every attempt counts against its
+ * client address. Wrong passwords also count against the account, and that count holds back only
+ * the addresses that guessed wrong on it: the longer they keep guessing, the longer they wait (the
+ * account's bucket goes into debt), while the owner, from an address that has not failed on the
+ * account, is never held back by what others did. An attacker who spreads guesses over many
+ * addresses gets one free guess on the account per address, then waits like the rest.
  */
 final class SignInThrottle extends OncePerRequestFilter {
   private final RateLimits rateLimits;

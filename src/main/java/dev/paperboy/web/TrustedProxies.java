@@ -12,10 +12,11 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * The client's address behind a reverse proxy (RELIABILITY.md NODE-1). {@code X-Forwarded-For} and
- * {@code X-Forwarded-Proto} are believed only from the configured proxies: a request straight from
- * anywhere else keeps its own address whatever it claims, so a rotating header cannot reset the
- * per-address limits. With no proxy configured (the default) the headers are ignored altogether.
+ * The client's address behind a reverse proxy (docs/reliability.md NODE-1). {@code X-Forwarded-For}
+ * and {@code X-Forwarded-Proto} are believed only from the configured proxies: a request straight
+ * from anywhere else keeps its own address whatever it claims, so a rotating header cannot reset
+ * the per-address limits. With no proxy configured (the default) the headers are ignored
+ * altogether.
  */
 @Component
 class TrustedProxies implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {

@@ -24,10 +24,10 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Sign-in, sessions and forms (RELIABILITY.md AUTH-3, AUTH-6): form sign-in by email, sessions in
- * the database (Spring Session JDBC, so any node serves any member) under a {@code __Host-} cookie,
- * remember-me tokens in the database, CSRF tokens on every state-changing request, sign-in attempts
- * throttled per address and per account before any password is hashed.
+ * Sign-in, sessions and forms (docs/reliability.md AUTH-3, AUTH-6): form sign-in by email, sessions
+ * in the database (Spring Session JDBC, so any node serves any member) under a {@code __Host-}
+ * cookie, remember-me tokens in the database, CSRF tokens on every state-changing request, sign-in
+ * attempts throttled per address and per account before any password is hashed.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

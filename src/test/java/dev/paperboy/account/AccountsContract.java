@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Accounts through the real pages, mail and database, on both engines: RELIABILITY.md AUTH-1 …
+ * Accounts through the real pages, mail and database, on both engines: docs/reliability.md AUTH-1 …
  * AUTH-6.
  */
 abstract class AccountsContract {

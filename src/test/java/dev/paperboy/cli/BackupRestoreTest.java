@@ -32,10 +32,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine;
 
 /**
- * The restore drill of RELIABILITY.md DATA-3, through the commands an operator runs: a backup taken
- * while papers are being written restores into an empty store with the same tables, row for row;
- * the restored store starts and searches; a backup with one flipped byte, or a store that is not
- * empty, is refused with a clear message and nothing written.
+ * The restore drill of docs/reliability.md DATA-3, through the commands an operator runs: a backup
+ * taken while papers are being written restores into an empty store with the same tables, row for
+ * row; the restored store starts and searches; a backup with one flipped byte, or a store that is
+ * not empty, is refused with a clear message and nothing written.
  */
 class BackupRestoreTest {
   @TempDir Path dir;

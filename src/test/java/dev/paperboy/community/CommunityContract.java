@@ -37,8 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Submissions, upvotes, comments and moderation through the real pages, on both engines
- * (RELIABILITY.md VOTE-1, VOTE-3, VOTE-5, VOTE-6, VOTE-7). Each test uses members and papers of its
- * own, so the order of tests does not matter.
+ * (docs/reliability.md VOTE-1, VOTE-3, VOTE-5, VOTE-6, VOTE-7). Each test uses members and papers
+ * of its own, so the order of tests does not matter.
  */
 abstract class CommunityContract {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * RELIABILITY.md VOTE-2: after any sequence of upvotes, removals, bans and unbans by up to 20
+ * docs/reliability.md VOTE-2: after any sequence of upvotes, removals, bans and unbans by up to 20
  * members, some of them concurrent, every stored count equals the count recomputed from the votes;
  * and karma never moves on self-votes.
  */

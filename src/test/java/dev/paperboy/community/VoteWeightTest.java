@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * RELIABILITY.md VOTE-3 with a voting age set: a young account's upvote is kept with weight 0 (it
- * shows as the member's own) and the ranking does not move.
+ * docs/reliability.md VOTE-3 with a voting age set: a young account's upvote is kept with weight 0
+ * (it shows as the member's own) and the ranking does not move.
  */
 @SqliteStore
 @TestPropertySource(properties = "paperboy.community.vote-weight-age=P7D")

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * RELIABILITY.md ING-4 with a real crash: a harvesting JVM is killed (SIGKILL) after page 2 has
- * committed, while it waits for page 3; the restarted harvest asks for page 3 by its token and ends
- * with every record stored exactly once. Slow (real politeness waits): {@code -Pslow}.
+ * docs/reliability.md ING-4 with a real crash: a harvesting JVM is killed (SIGKILL) after page 2
+ * has committed, while it waits for page 3; the restarted harvest asks for page 3 by its token and
+ * ends with every record stored exactly once. Slow (real politeness waits): {@code -Pslow}.
  */
 @Tag("slow")
 class HarvestCrashTest {

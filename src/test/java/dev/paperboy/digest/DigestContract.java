@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Digests end to end through the real pages, the real outbox and a real SMTP server (GreenMail), on
- * both engines (RELIABILITY.md MAIL-1, MAIL-4, MAIL-5, MAIL-7, MAIL-8, NODE-2). Each test uses
+ * both engines (docs/reliability.md MAIL-1, MAIL-4, MAIL-5, MAIL-7, MAIL-8, NODE-2). Each test uses
  * addresses, papers and list days of its own, so the order of tests does not matter; a sending
  * round also sends other tests' rows, so tests only look at their own addresses.
  */

@@ -16,11 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * RELIABILITY.md MAIL-1 with real crashes: a separate JVM ({@code digest send}) sends one edition
- * to 2,000 subscribers through a real SMTP server (GreenMail) and is killed with SIGKILL at random
- * points, 10 times; then runs to the end. Every subscriber has the digest, and the duplicates are
- * at most one per sending thread per kill (the message between the relay's 250 and the row's mark).
- * On SQLite and on PostgreSQL. Slow: {@code -Pslow}.
+ * docs/reliability.md MAIL-1 with real crashes: a separate JVM ({@code digest send}) sends one
+ * edition to 2,000 subscribers through a real SMTP server (GreenMail) and is killed with SIGKILL at
+ * random points, 10 times; then runs to the end. Every subscriber has the digest, and the
+ * duplicates are at most one per sending thread per kill (the message between the relay's 250 and
+ * the row's mark). On SQLite and on PostgreSQL. Slow: {@code -Pslow}.
  */
 @Tag("slow")
 class DigestCrashTest {

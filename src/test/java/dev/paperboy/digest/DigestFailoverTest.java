@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * RELIABILITY.md NODE-3 for digests: two {@code serve} nodes send one edition together; node A is
- * killed (SIGKILL) while it holds claimed rows. Node B takes those rows over once their lease runs
- * out and finishes the edition: every subscriber has the digest, and the duplicates are at most one
- * per sending connection of the killed node (a message between the relay's 250 and its mark).
- * Profile {@code -Pnodes}.
+ * docs/reliability.md NODE-3 for digests: two {@code serve} nodes send one edition together; node A
+ * is killed (SIGKILL) while it holds claimed rows. Node B takes those rows over once their lease
+ * runs out and finishes the edition: every subscriber has the digest, and the duplicates are at
+ * most one per sending connection of the killed node (a message between the relay's 250 and its
+ * mark). Profile {@code -Pnodes}.
  */
 @Tag("nodes")
 class DigestFailoverTest {

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * RELIABILITY.md NODE-2: two {@code serve} JVMs on one PostgreSQL database run the digest scheduler
- * at the same moments (every 5 seconds here, so each decides the edition again and again) and send
- * rounds side by side; node B's clock runs 10 minutes ahead. Each subscriber has one outbox row and
- * gets exactly one digest: the edition's unique key and the claims decide, not the clocks. Profile
- * {@code -Pnodes}.
+ * docs/reliability.md NODE-2: two {@code serve} JVMs on one PostgreSQL database run the digest
+ * scheduler at the same moments (every 5 seconds here, so each decides the edition again and again)
+ * and send rounds side by side; node B's clock runs 10 minutes ahead. Each subscriber has one
+ * outbox row and gets exactly one digest: the edition's unique key and the claims decide, not the
+ * clocks. Profile {@code -Pnodes}.
  */
 @Tag("nodes")
 class DigestTwoNodesTest {

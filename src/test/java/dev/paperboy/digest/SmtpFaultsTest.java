@@ -32,7 +32,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * SMTP faults and what the outbox makes of them (RELIABILITY.md MAIL-2), against a relay that
+ * SMTP faults and what the outbox makes of them (docs/reliability.md MAIL-2), against a relay that
  * answers as each test scripts it: a 421 is retried and then delivered, a 550 5.1.1 fails the
  * message and suppresses the address, a dropped connection resumes with the next message (never
  * from the top), a hang ends in a timeout and a retry, and a relay refusing everything pauses the

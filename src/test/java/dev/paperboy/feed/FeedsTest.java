@@ -25,7 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
-/** The feeds parse with a strict XML parser whatever the titles hold (RELIABILITY.md API-3). */
+/**
+ * The feeds parse with a strict XML parser whatever the titles hold (docs/reliability.md API-3).
+ */
 @Site
 class FeedsTest {
   @LocalServerPort int port;

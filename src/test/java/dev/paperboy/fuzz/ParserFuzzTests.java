@@ -22,8 +22,8 @@ import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.Tag;
 
 /**
- * RELIABILITY.md ING-6: every parser throws only its declared exception, whatever the input. In the
- * normal build these run as regression tests over the seed corpora next to this class (real
+ * docs/reliability.md ING-6: every parser throws only its declared exception, whatever the input.
+ * In the normal build these run as regression tests over the seed corpora next to this class (real
  * recorded pages, XXE and bomb samples, and every crash ever found); with {@code JAZZER_FUZZ=1}
  * they fuzz (see the README's "Fuzzing").
  */
@@ -90,8 +90,8 @@ class ParserFuzzTests {
   }
 
   /**
-   * RELIABILITY.md VOTE-5: the comment renderer refuses with its declared refusal or returns HTML
-   * with no script, no event handler and no link other than http(s).
+   * docs/reliability.md VOTE-5: the comment renderer refuses with its declared refusal or returns
+   * HTML with no script, no event handler and no link other than http(s).
    */
   @FuzzTest(maxDuration = "60s")
   void commentMarkdown(FuzzedDataProvider data) {

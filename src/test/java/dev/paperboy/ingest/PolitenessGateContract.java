@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * RELIABILITY.md ING-3 across nodes: two gates on one database (two nodes) asking at once get slots
- * at least 3 s apart, and never two requests in flight. Run on SQLite and PostgreSQL.
+ * docs/reliability.md ING-3 across nodes: two gates on one database (two nodes) asking at once get
+ * slots at least 3 s apart, and never two requests in flight. Run on SQLite and PostgreSQL.
  */
 abstract class PolitenessGateContract {
   @Autowired JdbcClient jdbc;

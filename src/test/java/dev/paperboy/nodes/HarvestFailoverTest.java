@@ -17,10 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * RELIABILITY.md NODE-3 for the harvest: node A takes the daily run's lease and is killed (SIGKILL)
- * after two pages have committed, while it waits for the third; node B, asking every two seconds,
- * is told the run is taken until A's lease runs out, then takes it over, resumes at A's checkpoint
- * (the third page's token) and stores every record once. Profile {@code -Pnodes}.
+ * docs/reliability.md NODE-3 for the harvest: node A takes the daily run's lease and is killed
+ * (SIGKILL) after two pages have committed, while it waits for the third; node B, asking every two
+ * seconds, is told the run is taken until A's lease runs out, then takes it over, resumes at A's
+ * checkpoint (the third page's token) and stores every record once. Profile {@code -Pnodes}.
  */
 @Tag("nodes")
 class HarvestFailoverTest {

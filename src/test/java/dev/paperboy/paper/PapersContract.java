@@ -123,8 +123,8 @@ abstract class PapersContract {
   }
 
   /**
-   * RELIABILITY.md ING-5: any permutation of a record stream, with records repeated, ends in the
-   * state the canonical (oldest-first) order reaches.
+   * docs/reliability.md ING-5: any permutation of a record stream, with records repeated, ends in
+   * the state the canonical (oldest-first) order reaches.
    */
   @Test
   void replayingRecordsInAnyOrderEndsInTheSameState() {

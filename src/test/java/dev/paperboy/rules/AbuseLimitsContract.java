@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The default abuse limits through the pages (RELIABILITY.md AUTH-3, VOTE-4). Clients are told
+ * The default abuse limits through the pages (docs/reliability.md AUTH-3, VOTE-4). Clients are told
  * apart by X-Forwarded-For, as behind a reverse proxy (the site trusts it from loopback only).
  */
 abstract class AbuseLimitsContract {

@@ -29,8 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * RELIABILITY.md DATA-1: concurrent writers never see SQLITE_BUSY, write transactions take turns on
- * the one writer connection while readers go on, and the WAL stays bounded.
+ * docs/reliability.md DATA-1: concurrent writers never see SQLITE_BUSY, write transactions take
+ * turns on the one writer connection while readers go on, and the WAL stays bounded.
  */
 class SqliteConcurrencyTest {
   private static final int WRITERS = 16;

@@ -20,7 +20,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The start-up checks of RELIABILITY.md DATA-1 and DATA-4, on real stores. */
+/** The start-up checks of docs/reliability.md DATA-1 and DATA-4, on real stores. */
 class StoreStartupTest {
   @TempDir Path dataDir;
 

@@ -18,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * An SMTP server on a loopback port that answers as a test scripts it: the faults real relays show
- * (RELIABILITY.md MAIL-2), which GreenMail cannot. It speaks just enough SMTP for Jakarta Mail:
- * EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
+ * (docs/reliability.md MAIL-2), which GreenMail cannot. It speaks just enough SMTP for Jakarta
+ * Mail: EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
  */
 public final class ScriptedSmtp {
   /** What to answer to a message: at RCPT (null to accept) and after its DATA. */

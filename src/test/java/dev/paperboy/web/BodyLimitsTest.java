@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** RELIABILITY.md API-1: body caps that hold for chunked bodies too, and a JSON nesting limit. */
+/**
+ * docs/reliability.md API-1: body caps that hold for chunked bodies too, and a JSON nesting limit.
+ */
 @Site
 class BodyLimitsTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();

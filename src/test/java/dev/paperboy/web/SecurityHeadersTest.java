@@ -16,7 +16,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * RELIABILITY.md API-4: HSTS on every answer over https (here, as a trusted proxy on loopback
+ * docs/reliability.md API-4: HSTS on every answer over https (here, as a trusted proxy on loopback
  * says), never over plain http; the metrics only for the scraper's token.
  */
 @SpringBootTest(

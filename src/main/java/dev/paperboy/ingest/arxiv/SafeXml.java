@@ -6,7 +6,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * The one way this package reads XML (RELIABILITY.md ING-2): no DTD processing, no external
+ * The one way this package reads XML (docs/reliability.md ING-2): no DTD processing, no external
  * entities, no resolver that fetches anything, and a document that carries a DOCTYPE at all is
  * refused by {@link #next}. arXiv's formats never need one, so XXE, external DTDs and entity bombs
  * are all stopped before any entity is expanded.

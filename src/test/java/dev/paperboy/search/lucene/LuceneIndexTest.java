@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** RELIABILITY.md DATA-5: a damaged or missing index is started afresh, never trusted. */
+/** docs/reliability.md DATA-5: a damaged or missing index is started afresh, never trusted. */
 class LuceneIndexTest {
   @TempDir Path dir;
 
