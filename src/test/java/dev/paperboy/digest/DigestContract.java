@@ -436,10 +436,16 @@ abstract class DigestContract {
                   .list());
       assertThat(dump).as(table).doesNotContain(email);
     }
-    // Re-added (the way an admin would: a new sign-up): pending, and not mailed a digest.
+    // Re-added, then made active without a new opt-in, as a re-import of an old list would: the
+    // salted hash on the suppression list is all that still knows the address, and it holds.
     new WebClient(port)
         .submit("/subscribe", "/subscribe", Map.of("email", email, "cadence", "daily"));
     assertThat(status(email)).isEqualTo("PENDING");
+    jdbc.sql("UPDATE subscriptions SET status = 'ACTIVE' WHERE email = :email")
+        .param("email", email)
+        .update();
+    assertThat(jdbc.sql("SELECT count(*) FROM suppressions").query(Long.class).single())
+        .isPositive();
     LocalDate day = listedDay(1, "After erasure");
     editions.decide(Cadence.DAILY, day);
     send();
