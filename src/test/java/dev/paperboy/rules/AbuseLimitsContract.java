@@ -204,13 +204,20 @@ abstract class AbuseLimitsContract {
     String token = browser.csrf("/papers/" + ids.get(0));
     List<Integer> statuses = new ArrayList<>();
     for (String id : ids) {
-      statuses.add(
-          browser
-              .post("/upvote", Map.of("_csrf", token, "paper", id), "Accept", "application/json")
-              .statusCode());
+      HttpResponse<String> vote =
+          browser.post(
+              "/upvote", Map.of("_csrf", token, "paper", id), "Accept", "application/json");
+      statuses.add(vote.statusCode());
+      if (vote.statusCode() == 429) {
+        assertRetryAfter(vote);
+      }
     }
     assertThat(statuses.subList(0, 50)).containsOnly(200);
     assertThat(statuses.subList(50, 55)).containsOnly(429);
+    HttpResponse<String> fromTheForm =
+        browser.post("/upvote", Map.of("_csrf", token, "paper", ids.get(54)));
+    assertThat(fromTheForm.statusCode()).isEqualTo(429);
+    assertRetryAfter(fromTheForm);
     assertThat(
             jdbc.sql(
                     "SELECT count(*) FROM votes JOIN members ON members.id = votes.member_id"
@@ -232,8 +239,12 @@ abstract class AbuseLimitsContract {
       String id = String.format("2611.%05d", 70_000 + SEQUENCE.incrementAndGet());
       papers.upsertAll(List.of(recent(id)));
       ids.add(id);
-      statuses.add(
-          browser.submit("/papers/submit", "/papers/submit", Map.of("paper_id", id)).statusCode());
+      HttpResponse<String> submitted =
+          browser.submit("/papers/submit", "/papers/submit", Map.of("paper_id", id));
+      statuses.add(submitted.statusCode());
+      if (submitted.statusCode() == 429) {
+        assertRetryAfter(submitted);
+      }
     }
     assertThat(statuses).containsExactly(302, 302, 302, 429, 429);
     assertThat(
@@ -257,10 +268,12 @@ abstract class AbuseLimitsContract {
     String token = browser.csrf("/papers/" + id);
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      statuses.add(
-          browser
-              .post("/comments", Map.of("_csrf", token, "paper", id, "body", "comment " + i))
-              .statusCode());
+      HttpResponse<String> comment =
+          browser.post("/comments", Map.of("_csrf", token, "paper", id, "body", "comment " + i));
+      statuses.add(comment.statusCode());
+      if (comment.statusCode() == 429) {
+        assertRetryAfter(comment);
+      }
     }
     assertThat(statuses).containsExactly(302, 429, 429, 429, 429);
     assertThat(
@@ -269,6 +282,12 @@ abstract class AbuseLimitsContract {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  private static void assertRetryAfter(HttpResponse<String> refused) {
+    assertThat(refused.headers().firstValue("Retry-After").map(Long::parseLong))
+        .as("Retry-After on a 429")
+        .hasValueSatisfying(seconds -> assertThat(seconds).isPositive());
   }
 
   private static Paper recent(String id) {

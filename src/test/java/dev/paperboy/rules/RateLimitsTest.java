@@ -8,8 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The limits' state lives in the database: a new process (new buckets) sees it (VOTE-4). */
@@ -47,6 +50,36 @@ class RateLimitsTest {
         new RateLimits(
             new JdbcBuckets(jdbc, Clock.fixed(start.plus(Duration.ofMinutes(31)), ZoneOffset.UTC)));
     later.take(twoAnHour, "10.0.0.1");
+  }
+
+  /**
+   * VOTE-4's first-day cap, with the default limit of a new member's comments: 30 s apart, and no
+   * more than 10 in the day however far apart.
+   */
+  @Test
+  void aNewMembersCommentsStopAtTenOnTheFirstDay() {
+    Limit commentNew =
+        Limit.parse(
+            "comments",
+            new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("paperboy.limits", LimitSettings.class)
+                .commentNew());
+    Instant start = Instant.parse("2026-11-27T10:00:00Z");
+    for (int i = 0; i < 10; i++) {
+      at(start.plusSeconds(31L * i)).take(commentNew, "member 7");
+    }
+    assertThatThrownBy(() -> at(start.plusSeconds(310)).take(commentNew, "member 7"))
+        .isInstanceOfSatisfying(
+            Refusal.class,
+            refusal ->
+                assertThat(refusal.retryAfterSeconds())
+                    .as("the day's cap, not the 30 s spacing")
+                    .isGreaterThan(3_600L));
+    at(start.plusSeconds(310)).take(commentNew, "member 8");
+  }
+
+  private RateLimits at(Instant now) {
+    return new RateLimits(new JdbcBuckets(jdbc, Clock.fixed(now, ZoneOffset.UTC)));
   }
 
   /**
