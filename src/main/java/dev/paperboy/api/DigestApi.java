@@ -77,16 +77,18 @@ class DigestApi {
       summary = "Report a bounce or complaint (for the mail relay)",
       description =
           "Needs the shared secret (paperboy.digest.bounce-secret) as a Bearer token. type is"
-              + " hard, soft or complaint.")
+              + " hard, soft or complaint. An address that sends a wrong secret 10 times in an hour"
+              + " is refused with 429 until the hour has passed.")
   @PostMapping(value = "/api/mail/bounces", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> bounce(
       @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
-      @RequestBody BounceReport report) {
+      @RequestBody BounceReport report,
+      HttpServletRequest request) {
     String presented =
         authorization != null && authorization.startsWith("Bearer ")
             ? authorization.substring("Bearer ".length())
             : null;
-    if (!bounces.authentic(presented)) {
+    if (!bounces.authentic(presented, request.getRemoteAddr())) {
       throw Refusal.of(Refusal.Kind.NOT_SIGNED_IN, "A bounce report needs the shared secret.");
     }
     Bounces.Kind kind;

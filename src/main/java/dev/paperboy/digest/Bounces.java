@@ -1,6 +1,8 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.mail.Addresses;
+import dev.paperboy.rules.Limits;
+import dev.paperboy.rules.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,20 +25,45 @@ public class Bounces {
   private final Suppressions suppressions;
   private final DigestSettings settings;
   private final MeterRegistry meters;
+  private final RateLimits rateLimits;
+  private final Limits limits;
 
-  Bounces(Suppressions suppressions, DigestSettings settings, MeterRegistry meters) {
+  Bounces(
+      Suppressions suppressions,
+      DigestSettings settings,
+      MeterRegistry meters,
+      RateLimits rateLimits,
+      Limits limits) {
     this.suppressions = suppressions;
     this.settings = settings;
     this.meters = meters;
+    this.rateLimits = rateLimits;
+    this.limits = limits;
   }
 
-  /** Whether the webhook is on and {@code presented} is its secret (compared in constant time). */
-  public boolean authentic(@Nullable String presented) {
+  /**
+   * Whether the webhook is on and {@code presented} is its secret (compared in constant time). An
+   * address that presented a wrong secret is counted, and once it has used up its allowance it is
+   * refused before the secret is looked at: a guess that happens to be right cannot be told from a
+   * wrong one. The relay, which never presents a wrong one, is never held back.
+   *
+   * @throws dev.paperboy.rules.Refusal TOO_MANY for an address that guessed too often
+   */
+  public boolean authentic(@Nullable String presented, String clientAddress) {
+    if (rateLimits.used(limits.forgedBouncesPerIp(), clientAddress)) {
+      rateLimits.check(limits.forgedBouncesPerIp(), clientAddress);
+    }
     String secret = settings.bounceSecret();
-    return !secret.isBlank()
-        && presented != null
-        && MessageDigest.isEqual(
-            secret.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    boolean authentic =
+        !secret.isBlank()
+            && presented != null
+            && MessageDigest.isEqual(
+                secret.getBytes(StandardCharsets.UTF_8),
+                presented.getBytes(StandardCharsets.UTF_8));
+    if (!authentic) {
+      rateLimits.record(limits.forgedBouncesPerIp(), clientAddress);
+    }
+    return authentic;
   }
 
   /**

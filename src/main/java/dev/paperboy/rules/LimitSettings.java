@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param subscribePerIp digest sign-ups from one address (confirmation mails are limited per
  *     recipient on top: one a day, MAIL-4)
  * @param exportPerAddress data exports mailed to one subscriber
+ * @param forgedBouncesPerIp bounce reports without the right secret from one address, after which
+ *     that address is refused even with it (so a guessed secret cannot be confirmed)
  */
 @ConfigurationProperties("paperboy.limits")
 public record LimitSettings(
@@ -38,4 +40,5 @@ public record LimitSettings(
     @DefaultValue("10/P1D, 1/PT30S") String commentNew,
     @DefaultValue("100/P1D") String comment,
     @DefaultValue("10/PT1H") String subscribePerIp,
-    @DefaultValue("3/P1D") String exportPerAddress) {}
+    @DefaultValue("3/P1D") String exportPerAddress,
+    @DefaultValue("10/PT1H") String forgedBouncesPerIp) {}

@@ -18,6 +18,7 @@ public class Limits {
   private final Limit comment;
   private final Limit subscribePerIp;
   private final Limit exportPerAddress;
+  private final Limit forgedBouncesPerIp;
 
   Limits(LimitSettings settings) {
     signInPerIp = Limit.parse("sign-in attempts from this address", settings.signInPerIp());
@@ -33,6 +34,8 @@ public class Limits {
     comment = Limit.parse("comments", settings.comment());
     subscribePerIp = Limit.parse("digest sign-ups from this address", settings.subscribePerIp());
     exportPerAddress = Limit.parse("data export requests", settings.exportPerAddress());
+    forgedBouncesPerIp =
+        Limit.parse("bounce reports without the secret", settings.forgedBouncesPerIp());
   }
 
   public Limit signInPerIp() {
@@ -73,5 +76,9 @@ public class Limits {
 
   public Limit exportPerAddress() {
     return exportPerAddress;
+  }
+
+  public Limit forgedBouncesPerIp() {
+    return forgedBouncesPerIp;
   }
 }

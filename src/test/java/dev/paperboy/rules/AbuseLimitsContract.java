@@ -113,6 +113,35 @@ abstract class AbuseLimitsContract {
         from(address));
   }
 
+  /** MAIL-6: an address that keeps sending bounce reports with a wrong secret is refused. */
+  @Test
+  void forgedBounceReportsAreThrottledPerAddress() {
+    List<Integer> statuses = new ArrayList<>();
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 12; i++) {
+      last = forgedBounce("10.9.0.1");
+      statuses.add(last.statusCode());
+    }
+    assertThat(statuses.subList(0, 10)).containsOnly(401);
+    assertThat(statuses.subList(10, 12)).containsOnly(429);
+    assertThat(last.headers().firstValue("Retry-After").map(Long::parseLong))
+        .hasValueSatisfying(seconds -> assertThat(seconds).isPositive());
+    assertThat(forgedBounce("10.9.0.2").statusCode()).as("another address").isEqualTo(401);
+  }
+
+  private HttpResponse<String> forgedBounce(String address) {
+    return new WebClient(port)
+        .sendAlone(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/api/mail/bounces"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer a guess")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"someone@example.org\",\"type\":\"hard\"}")),
+            from(address));
+  }
+
   /** MAIL-4: the digest form and the JSON API count against one limit per client address. */
   @Test
   void digestSignUpsThroughTheFormAndTheApiShareOneLimit() {
