@@ -67,6 +67,18 @@ class BodyLimitsTest {
   }
 
   @Test
+  void aFieldTheEndpointDoesNotTakeIsRefusedAndNothingIsStored() throws Exception {
+    long subscriptions = count();
+    HttpResponse<String> answer =
+        postJson("{\"email\": \"mass@example.org\", \"status\": \"ACTIVE\", \"role\": \"admin\"}");
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(count()).isEqualTo(subscriptions);
+    assertThat(postJson("{\"email\": \"mass@example.org\"}").statusCode()).isEqualTo(202);
+  }
+
+  @Test
   void aChunkedFormIsAskedForItsLength() throws Exception {
     HttpResponse<String> answer =
         HTTP.send(
