@@ -25,7 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams arXiv snapshot JSON lines (plain or gzip, any size) into the paper store in batches. A
+ * Streams arXiv snapshot JSON lines (plain, gzip, or the first file of a zip as Kaggle ships it;
+ * any size up to {@link IngestSettings#maxDecompressedBytes}) into the paper store in batches. A
  * bad line is reported with its number and reason and the rest imports; the store sees only whole,
  * valid records, through the idempotent {@link Papers#upsertAll}, so running an import twice
  * changes nothing and an older record never replaces a newer one.
@@ -65,7 +68,7 @@ public class SnapshotImporter {
             .build();
   }
 
-  /** Imports a file; gzip is recognised by its content, not its name. */
+  /** Imports a file; gzip and zip are recognised by their content, not the name. */
   public ImportSummary importFile(Path file, boolean dryRun, ImportProgress progress)
       throws IOException {
     try (InputStream raw = Files.newInputStream(file)) {
@@ -124,10 +127,10 @@ public class SnapshotImporter {
       throws IOException, InterruptedException {
     CountingInputStream counted = new CountingInputStream(raw);
     BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
+    List<Paper> batch = new ArrayList<>(settings.batchSize());
     try {
-      InputStream in = isGzip(buffered) ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+      InputStream in = decompressed(buffered, run);
       BoundedLineReader reader = new BoundedLineReader(in, settings.maxLineBytes());
-      List<Paper> batch = new ArrayList<>(settings.batchSize());
       BoundedLineReader.Line line;
       while ((line = reader.next()) != null) {
         if (line.oversized()) {
@@ -148,13 +151,20 @@ public class SnapshotImporter {
           progress.advanced(counted.count, run.read);
         }
       }
-      if (!batch.isEmpty()) {
-        batches.put(batch);
-      }
     } catch (EOFException | ZipException e) {
       // The lines before the damage are stored; say where it stopped.
-      run.aborted = "the input ends early or is not valid gzip (" + e.getMessage() + ")";
+      run.aborted = "the input ends early or is not valid gzip or zip (" + e.getMessage() + ")";
       log.warn("Import stopped after {} records: {}", run.read, run.aborted);
+    } catch (TooLarge e) {
+      run.aborted =
+          "the file decompresses to more than "
+              + settings.maxDecompressedBytes()
+              + " bytes (paperboy.ingest.max-decompressed-bytes)";
+      log.warn("Import stopped after {} records: {}", run.read, run.aborted);
+    }
+    // Whole, valid records read before an early end are stored all the same.
+    if (!batch.isEmpty()) {
+      batches.put(batch);
     }
     progress.advanced(counted.count, run.read);
   }
@@ -193,12 +203,107 @@ public class SnapshotImporter {
     return true;
   }
 
-  private static boolean isGzip(BufferedInputStream in) throws IOException {
-    in.mark(2);
+  /**
+   * The JSON lines inside: a gzip stream, the first file of a zip (a zip's other entries are not
+   * read, and the import says so), or the bytes as they are. Whatever decompresses is counted
+   * against the cap.
+   */
+  private InputStream decompressed(BufferedInputStream in, Run run) throws IOException {
+    in.mark(4);
     int first = in.read();
     int second = in.read();
+    int third = in.read();
+    int fourth = in.read();
     in.reset();
-    return first == 0x1f && second == 0x8b;
+    if (first == 0x1f && second == 0x8b) {
+      return new Capped(new GZIPInputStream(in, 1 << 16), settings.maxDecompressedBytes());
+    }
+    if (first == 'P' && second == 'K' && third == 3 && fourth == 4) {
+      ZipInputStream zip = new ZipInputStream(in);
+      ZipEntry entry = zip.getNextEntry();
+      while (entry != null && entry.isDirectory()) {
+        entry = zip.getNextEntry();
+      }
+      if (entry == null) {
+        throw new ZipException("the zip holds no file");
+      }
+      log.info("Importing {} from the zip", entry.getName());
+      return new FirstEntry(new Capped(zip, settings.maxDecompressedBytes()), zip, run);
+    }
+    return in;
+  }
+
+  /**
+   * Thrown by {@link Capped} past the cap: a decompression bomb stops, the lines before it stay.
+   */
+  private static final class TooLarge extends IOException {
+    TooLarge() {
+      super("decompressed beyond the cap", null);
+    }
+  }
+
+  /** A decompressed stream that refuses to give more than {@code cap} bytes. */
+  private static final class Capped extends FilterInputStream {
+    private final long cap;
+    private long given;
+
+    Capped(InputStream in, long cap) {
+      super(in);
+      this.cap = cap;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0 && ++given > cap) {
+        throw new TooLarge();
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0 && (given += n) > cap) {
+        throw new TooLarge();
+      }
+      return n;
+    }
+  }
+
+  /** The first file of a zip; at its end, whether more entries follow is noted. */
+  private static final class FirstEntry extends FilterInputStream {
+    private final ZipInputStream zip;
+    private final Run run;
+    private boolean ended;
+
+    FirstEntry(InputStream in, ZipInputStream zip, Run run) {
+      super(in);
+      this.zip = zip;
+      this.run = run;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return noted(super.read());
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return noted(super.read(b, off, len));
+    }
+
+    private int noted(int n) throws IOException {
+      if (n < 0 && !ended) {
+        ended = true;
+        ZipEntry next = zip.getNextEntry();
+        if (next != null) {
+          run.reject(
+              0, "the zip holds more files; only the first was read (" + next.getName() + ")");
+        }
+      }
+      return n;
+    }
   }
 
   /**

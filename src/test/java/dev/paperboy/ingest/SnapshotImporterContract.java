@@ -12,8 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,6 +105,61 @@ abstract class SnapshotImporterContract {
     assertThat(summary.added() + summary.updated()).isZero();
     assertThat(papers.count()).isEqualTo(250);
     assertThat(papers.find(before.id())).contains(before);
+  }
+
+  @Test
+  void readsTheFirstFileOfAZipAsKaggleShipsItAndSaysWhenThereIsMore() throws IOException {
+    byte[] sample = sample();
+    ImportSummary one =
+        importer.importStream(
+            new ByteArrayInputStream(zip(Map.of("arxiv-metadata-oai-snapshot.json", sample))),
+            false,
+            ImportProgress.NONE);
+    assertThat(one.added()).isEqualTo(250);
+    assertThat(one.problems()).isEmpty();
+
+    Map<String, byte[]> two = new LinkedHashMap<>();
+    two.put("a.json", sample);
+    two.put("b.json", "{}".getBytes(StandardCharsets.UTF_8));
+    ImportSummary more =
+        importer.importStream(new ByteArrayInputStream(zip(two)), false, ImportProgress.NONE);
+    assertThat(more.unchanged()).isEqualTo(250);
+    assertThat(more.problems())
+        .extracting(ImportProblem::reason)
+        .containsExactly("the zip holds more files; only the first was read (b.json)");
+    assertThat(papers.count()).isEqualTo(250);
+  }
+
+  /** ING-2: a decompression bomb stops at the cap; the whole records before it are kept. */
+  @Test
+  void aFileThatDecompressesPastTheCapStopsThereAndKeepsWhatCameBefore() throws IOException {
+    List<String> lines = SnapshotAdapterTest.sampleLines();
+    byte[] bomb =
+        gzip(
+            (lines.get(0) + "\n" + lines.get(1) + "\n" + " ".repeat(5_000_000))
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(bomb.length).as("small on disk").isLessThan(20_000);
+    SnapshotImporter capped =
+        new SnapshotImporter(papers, new IngestSettings(5_000, 1 << 20, 32, 1 << 20));
+
+    ImportSummary summary =
+        capped.importStream(new ByteArrayInputStream(bomb), false, ImportProgress.NONE);
+
+    assertThat(summary.aborted()).contains("decompresses to more than 1048576 bytes");
+    assertThat(summary.added()).isEqualTo(2);
+    assertThat(papers.count()).isEqualTo(2);
+  }
+
+  private static byte[] zip(Map<String, byte[]> files) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        zip.putNextEntry(new ZipEntry(file.getKey()));
+        zip.write(file.getValue());
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
   }
 
   @Test
