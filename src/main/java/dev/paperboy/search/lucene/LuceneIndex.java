@@ -23,8 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -71,21 +69,7 @@ public final class LuceneIndex implements Closeable {
   private final Analyzer analyzer = PaperFields.analyzer();
   private final TextQueries queries = new TextQueries(analyzer);
   private final Hits hits = new Hits(analyzer);
-
-  /**
-   * Query vectors are computed here while the searching thread looks up the words: two threads, as
-   * many as the cores the model was measured on, and daemons, so that they never hold a JVM up.
-   */
-  private final ExecutorService embeddings =
-      Executors.newFixedThreadPool(
-          2,
-          task -> {
-            Thread thread = new Thread(task, "query-embedding");
-            thread.setDaemon(true);
-            return thread;
-          });
-
-  private final Searches searches = new Searches(queries, hits, embeddings);
+  private final Searches searches = new Searches(queries, hits);
   private final Neighbours neighbours = new Neighbours(hits);
   private final SimilarPapers similar = new SimilarPapers(analyzer, hits);
   private final TermProfile profiles = new TermProfile(analyzer, queries, hits);
@@ -342,7 +326,6 @@ public final class LuceneIndex implements Closeable {
 
   @Override
   public synchronized void close() throws IOException {
-    embeddings.shutdown();
     searchers.close();
     writer.close();
     directory.close();

@@ -9,9 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.search.IndexSearcher;
@@ -47,15 +44,10 @@ final class Searches {
 
   private final TextQueries queries;
   private final Hits hits;
-  private final Executor embeddings;
 
-  /**
-   * @param embeddings where query vectors are computed, beside the searching thread
-   */
-  Searches(TextQueries queries, Hits hits, Executor embeddings) {
+  Searches(TextQueries queries, Hits hits) {
     this.queries = queries;
     this.hits = hits;
-    this.embeddings = embeddings;
   }
 
   /**
@@ -67,25 +59,22 @@ final class Searches {
     TextQueries.Built built = queries.build(query, searcher.getIndexReader());
     int window = query.offset() + query.limit();
     SearchQuery.Mode mode = query.effectiveMode();
-    boolean meaning =
-        mode != SearchQuery.Mode.LEXICAL
-            && !built.words().isBlank()
-            && !built.anId()
-            && hasVectors(searcher);
-    // The query's vector is computed while its words are searched: each takes a few milliseconds,
-    // and a hybrid search need not wait for the sum.
-    CompletableFuture<float @Nullable []> embedding =
-        meaning
-            ? CompletableFuture.supplyAsync(() -> embed.apply(built.words()), embeddings)
-            : CompletableFuture.completedFuture(null);
-    TopDocs lexical = mode == SearchQuery.Mode.SEMANTIC ? null : lexical(searcher, built, query);
-    float[] vector = vectorOf(embedding);
+    float[] vector =
+        mode == SearchQuery.Mode.LEXICAL
+                || built.words().isBlank()
+                || built.anId()
+                || !hasVectors(searcher)
+            ? null
+            : embed.apply(built.words());
     if (vector == null) {
       mode = SearchQuery.Mode.LEXICAL;
-      if (lexical == null) {
-        lexical = lexical(searcher, built, query);
-      }
     }
+    TopDocs lexical =
+        mode == SearchQuery.Mode.SEMANTIC
+            ? null
+            : query.sort() == SearchQuery.Sort.NEWEST
+                ? searcher.search(built.query(), window, NEWEST, true)
+                : searcher.search(built.query(), window);
     ScoreDoc[] ranked;
     long total;
     Set<Integer> lexicalDocs = new HashSet<>();
@@ -122,25 +111,6 @@ final class Searches {
             ? null
             : Spelling.suggest(searcher.getIndexReader(), query.text());
     return new SearchResults(total, hits.read(searcher, built.query(), page, plain), didYouMean);
-  }
-
-  private static TopDocs lexical(IndexSearcher searcher, TextQueries.Built built, SearchQuery query)
-      throws IOException {
-    int window = query.offset() + query.limit();
-    return query.sort() == SearchQuery.Sort.NEWEST
-        ? searcher.search(built.query(), window, NEWEST, true)
-        : searcher.search(built.query(), window);
-  }
-
-  private static float @Nullable [] vectorOf(CompletableFuture<float @Nullable []> embedding) {
-    try {
-      return embedding.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   /** False until some paper in the index has a vector: before that, meaning cannot be searched. */
