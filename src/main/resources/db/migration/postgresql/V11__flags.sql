@@ -1,5 +1,5 @@
 -- Flags: members with standing mark a paper entry or a comment for the moderators, with a reason
--- from a fixed list (docs/reliability.md VOTE-3). One flag per member and target.
+-- from a fixed list (RELIABILITY.md VOTE-3). One flag per member and target.
 CREATE TABLE flags (
     member_id     BIGINT      NOT NULL REFERENCES members (id) ON DELETE CASCADE,
     target_type   TEXT        NOT NULL CHECK (target_type IN ('PAPER', 'COMMENT')),

@@ -1,5 +1,5 @@
 -- Email digests: subscriptions with double opt-in, editions, the outbox that delivers them, and
--- the suppression list (docs/reliability.md MAIL-1 ... MAIL-7).
+-- the suppression list (RELIABILITY.md MAIL-1 ... MAIL-7).
 
 -- A secret made once per site (the first node to need it wins), shared by every node: the salt of
 -- the suppression list's address hashes.
