@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paperboy.PaperboyApplication;
 import dev.paperboy.support.Postgres;
 import dev.paperboy.support.PostgresStore;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,6 +73,35 @@ class StoreStartupTest {
         .hasMessageContaining("99");
     // The refused start migrated nothing.
     assertThat(historyRows()).isEqualTo(rowsBefore);
+  }
+
+  /**
+   * DATA-4: the store of the previous release (see src/test/resources/releases/README.md) opens
+   * with this build, which migrates it forward and keeps every row.
+   */
+  @Test
+  void aStoreOfThePreviousReleaseIsUpgradedWithNothingLost() throws Exception {
+    try (InputStream in =
+            new GZIPInputStream(
+                getClass().getResourceAsStream("/releases/paperboy-d8ea204.db.gz"));
+        OutputStream out = Files.newOutputStream(dataDir.resolve("paperboy.db"))) {
+      in.transferTo(out);
+    }
+    try (ConfigurableApplicationContext context = start("--paperboy.store.data-dir=" + dataDir)) {
+      JdbcClient jdbc = context.getBean(JdbcClient.class);
+      assertThat(jdbc.sql("SELECT count(*) FROM papers").query(Long.class).single()).isEqualTo(250);
+      assertThat(
+              jdbc.sql("SELECT role FROM members WHERE username = 'released'")
+                  .query(String.class)
+                  .single())
+          .isEqualTo("CURATOR");
+      assertThat(
+              jdbc.sql("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")
+                  .query(Integer.class)
+                  .single())
+          .as("migrated past the release's V14")
+          .isGreaterThan(14);
+    }
   }
 
   @Test
