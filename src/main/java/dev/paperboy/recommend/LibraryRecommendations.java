@@ -135,19 +135,19 @@ public class LibraryRecommendations {
       Set<String> exclude,
       int limit,
       @Nullable LocalDate since) {
-    Map<String, float[]> likedVectors = vectors.of(known.keySet());
+    Map<String, float[]> likedVectors = units(vectors.of(known.keySet()));
     if (likedVectors.isEmpty()) {
       return List.of();
     }
     Map<String, float[]> dislikedVectors =
-        vectors.of(disliked.stream().map(ArxivId::base).toList());
+        units(vectors.of(disliked.stream().map(ArxivId::base).toList()));
     Map<String, SearchHit> candidates = new LinkedHashMap<>();
     for (float[] centroid : VectorProfile.centroids(List.copyOf(likedVectors.values()))) {
       for (SearchHit hit : search.nearest(centroid, limit, exclude, since)) {
         candidates.merge(hit.id().base(), hit, (a, b) -> a.score() >= b.score() ? a : b);
       }
     }
-    Map<String, float[]> candidateVectors = vectors.of(candidates.keySet());
+    Map<String, float[]> candidateVectors = units(vectors.of(candidates.keySet()));
     List<Recommendation> ranked = new ArrayList<>();
     for (SearchHit hit : candidates.values()) {
       float[] vector = candidateVectors.get(hit.id().base());
@@ -165,11 +165,19 @@ public class LibraryRecommendations {
     return ranked;
   }
 
+  /** The vectors at unit length, so that every comparison of them is one dot product. */
+  private static Map<String, float[]> units(Map<String, float[]> vectors) {
+    Map<String, float[]> units = new LinkedHashMap<>();
+    vectors.forEach((id, v) -> units.put(id, VectorProfile.unit(v)));
+    return units;
+  }
+
+  /** Of {@code among} (unit vectors), the one most like {@code vector} and how alike. */
   private static Map.@Nullable Entry<String, Double> closest(
       Map<String, float[]> among, float[] vector) {
     Map.Entry<String, Double> best = null;
     for (Map.Entry<String, float[]> entry : among.entrySet()) {
-      double similarity = VectorProfile.cosine(entry.getValue(), vector);
+      double similarity = VectorProfile.dot(entry.getValue(), vector);
       if (best == null || similarity > best.getValue()) {
         best = Map.entry(entry.getKey(), similarity);
       }

@@ -18,7 +18,9 @@ final class VectorProfile {
   private VectorProfile() {}
 
   /** Up to three unit-length centroids of {@code vectors} (which must not be empty). */
-  static List<float[]> centroids(List<float[]> vectors) {
+  static List<float[]> centroids(List<float[]> given) {
+    // Unit length once, so that each of the many comparisons below is a dot product.
+    List<float[]> vectors = given.stream().map(VectorProfile::unit).toList();
     int k = Math.max(1, Math.min(MAX_CENTROIDS, vectors.size() / PER_CENTROID));
     List<float[]> centres = new ArrayList<>();
     // Farthest-first start: the first vector, then each time the one least like any centre.
@@ -27,7 +29,7 @@ final class VectorProfile {
       float[] farthest = null;
       double worst = Double.MAX_VALUE;
       for (float[] v : vectors) {
-        double best = centres.stream().mapToDouble(c -> cosine(c, v)).max().orElse(0);
+        double best = centres.stream().mapToDouble(c -> dot(c, v)).max().orElse(0);
         if (best < worst) {
           worst = best;
           farthest = v;
@@ -52,23 +54,27 @@ final class VectorProfile {
     return centres;
   }
 
+  /** The centre most like {@code v}; all of unit length. */
   static int nearest(List<float[]> centres, float[] v) {
     int best = 0;
+    double bestSimilarity = dot(centres.get(0), v);
     for (int c = 1; c < centres.size(); c++) {
-      if (cosine(centres.get(c), v) > cosine(centres.get(best), v)) {
+      double similarity = dot(centres.get(c), v);
+      if (similarity > bestSimilarity) {
         best = c;
+        bestSimilarity = similarity;
       }
     }
     return best;
   }
 
-  static double cosine(float[] a, float[] b) {
+  /** The cosine of two vectors of unit length. */
+  static double dot(float[] a, float[] b) {
     double dot = 0;
     for (int i = 0; i < a.length; i++) {
       dot += a[i] * b[i];
     }
-    double lengths = length(a) * length(b);
-    return lengths == 0 ? 0 : dot / lengths;
+    return dot;
   }
 
   private static double length(float[] v) {
@@ -79,8 +85,12 @@ final class VectorProfile {
     return Math.sqrt(sum);
   }
 
-  private static float[] unit(float[] v) {
+  /** {@code v} scaled to length 1 (a zero vector stays zero). */
+  static float[] unit(float[] v) {
     double length = length(v);
+    if (length == 0) {
+      return v.clone();
+    }
     float[] unit = new float[v.length];
     for (int i = 0; i < v.length; i++) {
       unit[i] = (float) (v[i] / length);

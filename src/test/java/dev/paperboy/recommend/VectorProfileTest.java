@@ -21,9 +21,9 @@ class VectorProfileTest {
     assertThat(centroids).hasSize(2);
     assertThat(centroids)
         .anySatisfy(
-            c -> assertThat(VectorProfile.cosine(c, new float[] {1, 0, 0})).isGreaterThan(0.99))
+            c -> assertThat(VectorProfile.dot(c, new float[] {1, 0, 0})).isGreaterThan(0.99))
         .anySatisfy(
-            c -> assertThat(VectorProfile.cosine(c, new float[] {0, 0, 1})).isGreaterThan(0.99));
+            c -> assertThat(VectorProfile.dot(c, new float[] {0, 0, 1})).isGreaterThan(0.99));
   }
 
   @Test
