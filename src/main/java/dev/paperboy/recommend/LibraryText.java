@@ -85,7 +85,18 @@ final class LibraryText {
       throw Refusal.of(
           Refusal.Kind.TOO_LARGE, "Paste at most " + MAX_CHARS / 1000 + " thousand characters.");
     }
-    List<Reference> references = BIBTEX_ENTRY.matcher(text).find() ? bibtex(text) : lines(text);
+    List<Reference> references = new ArrayList<>();
+    // BibTeX ignores what lies between entries; here it is read line by line, so that a paste of
+    // entries and bare ids alike finds both.
+    int at = 0;
+    Matcher entry = BIBTEX_ENTRY.matcher(text);
+    while (entry.find(at)) {
+      references.addAll(lines(text.substring(at, entry.start())));
+      int end = entryEnd(text, entry.end() - 1);
+      references.addAll(bibtex(text.substring(entry.start(), end)));
+      at = end;
+    }
+    references.addAll(lines(text.substring(at)));
     if (references.isEmpty()) {
       throw Refusal.field(
           "library", "Paste a BibTeX file, or arXiv ids, arXiv URLs or DOIs, one to a line.");
@@ -176,6 +187,29 @@ final class LibraryText {
     } catch (InvalidArxivId e) {
       return null;
     }
+  }
+
+  /**
+   * Where the entry whose opening brace or parenthesis is at {@code open} ends: just after its
+   * matching close, or the end of the text for an entry left open (which the parser then refuses).
+   */
+  private static int entryEnd(String text, int open) {
+    boolean parenthesised = text.charAt(open) == '(';
+    int depth = 0;
+    for (int i = open; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++; // an escaped brace does not nest
+      } else if (c == '{' || parenthesised && c == '(' && i == open) {
+        depth++;
+      } else if (c == '}' || parenthesised && c == ')' && depth == 1) {
+        depth--;
+        if (depth == 0) {
+          return i + 1;
+        }
+      }
+    }
+    return text.length();
   }
 
   static int braceDepth(String text) {

@@ -77,7 +77,7 @@ class ForYouController {
                 r -> {
                   DailyEntry entry = listed.get(r.hit().id().base());
                   Card card = entry != null ? Views.card(entry) : Views.card(r.hit());
-                  return new ForYouPage.Item(card, r.reason(), r.sharedTerms());
+                  return new ForYouPage.Item(card, r.reason());
                 })
             .toList();
     model.addAttribute("page", new ForYouPage(follows.of(member.id()), items, problem));

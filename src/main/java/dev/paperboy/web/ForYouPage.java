@@ -6,6 +6,6 @@ import org.jspecify.annotations.Nullable;
 
 /** A member's recommendations with their reasons, and what they follow. */
 public record ForYouPage(List<Follow> follows, List<Item> items, @Nullable String problem) {
-  /** A recommended paper and why. */
-  public record Item(Card card, String reason, List<String> sharedTerms) {}
+  /** A recommended paper and why (the reason names the shared words, when there are some). */
+  public record Item(Card card, String reason) {}
 }

@@ -648,7 +648,7 @@ abstract class CommunityContract {
         .contains("which you submitted")
         .contains(word)
         .contains("also by Ada Lovelace")
-        .containsPattern("shared terms: .*" + word);
+        .containsPattern("shares telling words \\(.*" + word);
     assertThat(warm.select(".card h3 a").eachAttr("href"))
         .as("never what the member already has")
         .doesNotContain("/papers/" + liked);
@@ -680,8 +680,8 @@ abstract class CommunityContract {
         .contains("2 not found");
     assertThat(page.select("a[href=/papers/" + liked + "]")).isNotEmpty();
     assertThat(page.text())
-        .contains("Held elsewhere arXiv 2401.99999 is not on this site")
-        .contains("A book no arXiv id, arXiv URL or DOI in it");
+        .contains("Held elsewhere — arXiv 2401.99999 is not on this site")
+        .contains("A book — no arXiv id, arXiv URL or DOI in it");
     assertThat(page.select(".library-list b")).as("a title is text, never markup").isEmpty();
     assertThat(count("SELECT count(*) FROM library_papers WHERE arxiv_id = ?", liked)).isOne();
     assertThat(count(everythingElse)).as("no upvote, follow or paper").isEqualTo(before);

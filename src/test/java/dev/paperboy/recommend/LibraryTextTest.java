@@ -72,6 +72,21 @@ class LibraryTextTest {
   }
 
   @Test
+  void readsEntriesAndBareLinesPastedTogether() {
+    String mixed =
+        """
+        @misc{a, title = {One}, eprint = {1706.03762}}
+        https://arxiv.org/abs/2310.02970v2
+        @article{b, title = {Two}, doi = {10.1145/3292500.3330701}}
+        10.1000/not-here
+        """;
+    assertThat(LibraryText.read(mixed))
+        .extracting(LibraryTextTest::shown)
+        .containsExactly(
+            "1706.03762", "2310.02970", "doi 10.1145/3292500.3330701", "doi 10.1000/not-here");
+  }
+
+  @Test
   void refusesWhatIsNotALibrary() {
     assertRefused("   \n\n", Refusal.Kind.INVALID, "Paste a BibTeX file");
     assertRefused("@article{broken, title = {no end", Refusal.Kind.INVALID, "could not be read");
