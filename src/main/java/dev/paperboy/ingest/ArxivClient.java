@@ -153,10 +153,11 @@ public class ArxivClient {
 
   /** Reads a body, refusing more than the cap before and after decompression (ING-2). */
   private byte[] read(InputStream raw, boolean gzip) throws IOException {
-    try (InputStream capped = new CappedInputStream(raw, settings.maxBodyBytes());
+    try (InputStream capped = new CappedInputStream(raw, settings.maxBodyBytes(), this::tooLarge);
         InputStream in =
             gzip
-                ? new CappedInputStream(new GZIPInputStream(capped), settings.maxBodyBytes())
+                ? new CappedInputStream(
+                    new GZIPInputStream(capped), settings.maxBodyBytes(), this::tooLarge)
                 : capped) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       in.transferTo(out);
@@ -190,40 +191,16 @@ public class ArxivClient {
         wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait);
   }
 
+  private ArxivFormatException tooLarge() {
+    return new ArxivFormatException(
+        "arXiv's answer is larger than " + settings.maxBodyBytes() + " bytes");
+  }
+
   /** Exponential from the interval, capped, with "equal jitter": half fixed, half random. */
   Duration backoff(int attempt) {
     long base = settings.interval().toMillis() << Math.min(attempt, 20);
     long capped = Math.min(base, settings.maxBackoff().toMillis());
     long half = capped / 2;
     return Duration.ofMillis(half + random.nextLong(half + 1));
-  }
-
-  /** Throws once more than {@code limit} bytes have been read. */
-  private static final class CappedInputStream extends java.io.FilterInputStream {
-    private final long limit;
-    private long count;
-
-    CappedInputStream(InputStream in, long limit) {
-      super(in);
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && ++count > limit) {
-        throw new ArxivFormatException("arXiv's answer is larger than " + limit + " bytes");
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0 && (count += n) > limit) {
-        throw new ArxivFormatException("arXiv's answer is larger than " + limit + " bytes");
-      }
-      return n;
-    }
   }
 }

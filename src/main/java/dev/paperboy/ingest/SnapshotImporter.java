@@ -216,7 +216,8 @@ public class SnapshotImporter {
     int fourth = in.read();
     in.reset();
     if (first == 0x1f && second == 0x8b) {
-      return new Capped(new GZIPInputStream(in, 1 << 16), settings.maxDecompressedBytes());
+      return new CappedInputStream(
+          new GZIPInputStream(in, 1 << 16), settings.maxDecompressedBytes(), TooLarge::new);
     }
     if (first == 'P' && second == 'K' && third == 3 && fourth == 4) {
       ZipInputStream zip = new ZipInputStream(in);
@@ -228,46 +229,16 @@ public class SnapshotImporter {
         throw new ZipException("the zip holds no file");
       }
       log.info("Importing {} from the zip", entry.getName());
-      return new FirstEntry(new Capped(zip, settings.maxDecompressedBytes()), zip, run);
+      return new FirstEntry(
+          new CappedInputStream(zip, settings.maxDecompressedBytes(), TooLarge::new), zip, run);
     }
     return in;
   }
 
-  /**
-   * Thrown by {@link Capped} past the cap: a decompression bomb stops, the lines before it stay.
-   */
-  private static final class TooLarge extends IOException {
+  /** Past the decompressed cap: a decompression bomb stops, the lines before it stay. */
+  private static final class TooLarge extends RuntimeException {
     TooLarge() {
-      super("decompressed beyond the cap", null);
-    }
-  }
-
-  /** A decompressed stream that refuses to give more than {@code cap} bytes. */
-  private static final class Capped extends FilterInputStream {
-    private final long cap;
-    private long given;
-
-    Capped(InputStream in, long cap) {
-      super(in);
-      this.cap = cap;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && ++given > cap) {
-        throw new TooLarge();
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0 && (given += n) > cap) {
-        throw new TooLarge();
-      }
-      return n;
+      super("decompressed beyond the cap", null, false, false);
     }
   }
 
