@@ -198,6 +198,50 @@ class PaperSearchTest {
         .isEqualTo(before);
   }
 
+  /**
+   * DATA-5: an index that followed a run of changes (new papers, a new version with another title,
+   * a withdrawal) answers exactly as one rebuilt from the database afterwards.
+   */
+  @Test
+  void anIndexThatFollowedTheChangesEqualsOneRebuiltFromTheDatabase() {
+    papers.upsertAll(
+        List.of(aPaper("2401.00090").title("Okapi migration in sparse forests").build()));
+    search.catchUp();
+    papers.upsertAll(
+        List.of(
+            aPaper("2401.00090")
+                .title("Okapi migration in dense forests")
+                .versions(2)
+                .metadataDate(java.time.LocalDate.of(2026, 11, 1))
+                .build(),
+            aPaper("2401.00091").title("Okapi diets across seasons").build()));
+    search.catchUp();
+    papers.upsertAll(List.of(aPaper("2401.00092").title("A withdrawn okapi census").build()));
+    search.catchUp();
+    papers.markDeleted(ArxivId.parse("2401.00092"), Instant.now());
+    search.catchUp();
+
+    List<String> queries =
+        List.of("okapi", "okapi sparse", "okapi dense forests", "census", "energy", "cat:hep-th");
+    List<String> followed =
+        queries.stream()
+            .map(q -> search.search(SearchQuery.of(q, 20)))
+            .map(r -> r.total() + " " + ids(r))
+            .toList();
+    assertThat(followed.get(0)).startsWith("2 ");
+    assertThat(followed.get(2)).contains("2401.00090");
+    assertThat(followed.get(3)).startsWith("0 ");
+
+    search.rebuild(done -> {});
+
+    assertThat(
+            queries.stream()
+                .map(q -> search.search(SearchQuery.of(q, 20)))
+                .map(r -> r.total() + " " + ids(r))
+                .toList())
+        .isEqualTo(followed);
+  }
+
   @Test
   void overlongQueriesAreRefused() {
     assertThatThrownBy(() -> SearchQuery.of("a".repeat(257), 10)).isInstanceOf(InvalidSearch.class);
