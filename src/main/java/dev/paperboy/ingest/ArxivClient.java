@@ -3,19 +3,28 @@ package dev.paperboy.ingest;
 import dev.paperboy.ingest.arxiv.ArxivFormatException;
 import dev.paperboy.store.Sleeper;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,29 +38,28 @@ import org.springframework.stereotype.Component;
  * page or an empty body is an error, never "no papers" (docs/reliability.md ING-1, ING-3).
  */
 @Component
-public class ArxivClient {
+public class ArxivClient implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(ArxivClient.class);
 
   private final JdbcPolitenessGate gate;
   private final ArxivSettings settings;
   private final Sleeper sleeper;
-  private final Clock clock;
+  private final Backoff backoff;
+  private final CloseableHttpClient http;
 
   /** Scheme, host and port of the configured endpoints: the only places requests may go. */
   private final Set<String> allowedOrigins;
-
-  private final RandomGenerator random = RandomGenerator.getDefault();
 
   ArxivClient(JdbcPolitenessGate gate, ArxivSettings settings, Sleeper sleeper, Clock clock) {
     this.gate = gate;
     this.settings = settings;
     this.sleeper = sleeper;
-    this.clock = clock;
+    this.backoff = Backoff.of(settings, clock);
+    this.http = httpClient(settings);
     this.allowedOrigins =
-        java.util.stream.Stream.of(
-                settings.oaiBaseUrl(), settings.apiBaseUrl(), settings.rssBaseUrl())
+        Stream.of(settings.oaiBaseUrl(), settings.apiBaseUrl(), settings.rssBaseUrl())
             .map(ArxivClient::origin)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The body of a successful answer, after up to the configured number of attempts. */
@@ -82,13 +90,13 @@ public class ArxivClient {
             return answer.body();
           }
           failure = "an empty 200 answer";
-          wait = backoff(attempt);
+          wait = backoff.after(attempt);
         } else if (answer.status() == 503 || answer.status() == 429) {
           failure = "HTTP " + answer.status();
-          wait = retryAfter(answer.retryAfter()).orElse(backoff(attempt));
+          wait = backoff.retryAfter(answer.retryAfter()).orElse(backoff.after(attempt));
         } else if (answer.status() >= 500) {
           failure = "HTTP " + answer.status();
-          wait = backoff(attempt);
+          wait = backoff.after(attempt);
         } else {
           throw new ArxivRefused(
               "arXiv answered "
@@ -99,7 +107,7 @@ public class ArxivClient {
         }
       } catch (IOException e) {
         failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-        wait = backoff(attempt);
+        wait = backoff.after(attempt);
       }
       if (attempt < maxAttempts) {
         log.warn(
@@ -129,26 +137,61 @@ public class ArxivClient {
   }
 
   private Answer exchange(URI uri) throws IOException {
-    HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-    // HttpURLConnection rather than java.net.http: it has a per-read timeout, so a server that
-    // stalls mid-body is cut off, where HttpClient's timeout stops at the response headers.
-    connection.setInstanceFollowRedirects(false);
-    connection.setConnectTimeout((int) settings.connectTimeout().toMillis());
-    connection.setReadTimeout((int) settings.readTimeout().toMillis());
-    connection.setRequestProperty("User-Agent", settings.userAgent());
-    connection.setRequestProperty("Accept-Encoding", "gzip");
-    try {
-      int status = connection.getResponseCode();
-      InputStream raw = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+    HttpGet get = new HttpGet(uri);
+    get.setHeader(HttpHeaders.ACCEPT_ENCODING, "gzip");
+    // Closed without being read to its end, the answer's connection is dropped, never reused:
+    // what is left of a body over the cap is not read.
+    try (ClassicHttpResponse response = http.executeOpen(null, get, null)) {
+      HttpEntity entity = response.getEntity();
       byte[] body =
-          raw == null
+          entity == null
               ? new byte[0]
-              : read(raw, "gzip".equalsIgnoreCase(connection.getContentEncoding()));
+              : read(
+                  entity.getContent(),
+                  "gzip".equalsIgnoreCase(header(response, "Content-Encoding")));
       return new Answer(
-          status, body, connection.getContentType(), connection.getHeaderField("Retry-After"));
-    } finally {
-      connection.disconnect();
+          response.getCode(),
+          body,
+          header(response, HttpHeaders.CONTENT_TYPE),
+          header(response, HttpHeaders.RETRY_AFTER));
     }
+  }
+
+  private static @Nullable String header(ClassicHttpResponse response, String name) {
+    Header header = response.getFirstHeader(name);
+    return header == null ? null : header.getValue();
+  }
+
+  /**
+   * One connection at a time (the gate allows no more), the configured timeouts on connecting and
+   * on every read, and nothing done behind the gate's back: no automatic retry (each attempt is a
+   * permit), no redirect, no decompression but the capped one in {@link #read}.
+   */
+  private static CloseableHttpClient httpClient(ArxivSettings settings) {
+    ConnectionConfig connections =
+        ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
+            .setSocketTimeout(Timeout.ofMilliseconds(settings.readTimeout().toMillis()))
+            .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+            .build();
+    return HttpClients.custom()
+        .setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(connections)
+                .setMaxConnTotal(1)
+                .setMaxConnPerRoute(1)
+                .build())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableContentCompression()
+        .disableCookieManagement()
+        .setUserAgent(settings.userAgent())
+        .build();
+  }
+
+  @Override
+  public void close() throws IOException {
+    http.close();
   }
 
   /** Reads a body, refusing more than the cap before and after decompression (ING-2). */
@@ -165,42 +208,8 @@ public class ArxivClient {
     }
   }
 
-  /** Retry-After in seconds or as an HTTP-date, never shorter than the interval. */
-  java.util.Optional<Duration> retryAfter(@Nullable String header) {
-    if (header == null || header.isBlank()) {
-      return java.util.Optional.empty();
-    }
-    Duration wait;
-    try {
-      wait = Duration.ofSeconds(Long.parseLong(header.strip()));
-    } catch (NumberFormatException e) {
-      try {
-        wait =
-            Duration.between(
-                clock.instant(),
-                ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant());
-      } catch (DateTimeParseException notADate) {
-        return java.util.Optional.empty();
-      }
-    }
-    if (wait.compareTo(settings.interval()) < 0) {
-      wait = settings.interval();
-    }
-    return java.util.Optional.of(
-        wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait);
-  }
-
   private ArxivFormatException tooLarge() {
     return new ArxivFormatException(
         "arXiv's answer is larger than " + settings.maxBodyBytes() + " bytes");
-  }
-
-  /** Exponential from the interval, capped, with "equal jitter": half fixed, half random. */
-  Duration backoff(int attempt) {
-    long base = settings.interval().toMillis() << Math.min(attempt, 20);
-    long capped = Math.min(base, settings.maxBackoff().toMillis());
-    long half = capped / 2;
-    return Duration.ofMillis(half + random.nextLong(half + 1));
   }
 }

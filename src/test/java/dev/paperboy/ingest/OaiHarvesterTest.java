@@ -13,6 +13,7 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.store.SqlValues;
 import dev.paperboy.support.ArxivState;
+import dev.paperboy.support.ArxivStub;
 import dev.paperboy.support.StubbedArxiv;
 import dev.paperboy.support.Tables;
 import java.io.IOException;
@@ -171,6 +172,52 @@ class OaiHarvesterTest {
   }
 
   @Test
+  void aDroppedConnectionIsRetriedAfterABackoffAndNeverResentBehindTheGate() throws Exception {
+    StubbedArxiv.STUB.then(ArxivStub.Reply.hangUp(), xml(page(records, "", 6)));
+
+    HarvestSummary summary = harvester.harvest(CS, HarvestProgress.NONE);
+
+    assertThat(summary.added()).isEqualTo(6);
+    // One request a permit: the HTTP client must not quietly send the GET again on its own.
+    assertThat(StubbedArxiv.STUB.requests()).hasSize(2);
+    assertThat(statuses()).containsExactly(null, 200);
+    assertPoliteLedger(2);
+    // The first backoff: between half of and all of twice the interval.
+    assertThat(waits()).hasSize(1);
+    assertThat(waits().get(0)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(6));
+  }
+
+  @Test
+  void anAnswerCutOffMidBodyStoresNothingOfItAndIsAskedAgain() throws Exception {
+    StubbedArxiv.STUB.then(xml(page(records, "", 6)).cut(), xml(page(records, "", 6)));
+
+    HarvestSummary summary = harvester.harvest(CS, HarvestProgress.NONE);
+
+    assertThat(summary.pages()).isEqualTo(1);
+    assertThat(summary.added()).isEqualTo(6);
+    assertThat(StubbedArxiv.STUB.requests()).hasSize(2);
+    assertPoliteLedger(2);
+  }
+
+  @Test
+  void failuresBackOffLongerEachTimeThenGiveUpLeavingTheCheckpointAlone() throws Exception {
+    StubbedArxiv.STUB.then(status(500, null), status(502, null), status(500, null));
+
+    assertThatThrownBy(() -> harvester.harvest(CS, HarvestProgress.NONE))
+        .isInstanceOf(ArxivUnavailable.class)
+        .hasMessageContaining("after 3 attempts");
+
+    // Three attempts (the tests' max-attempts), two waits: the second within twice the first's
+    // bounds, [6 s, 12 s] after [3 s, 6 s].
+    List<Duration> waits = waits();
+    assertThat(waits).hasSize(2);
+    assertThat(waits.get(0)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(6));
+    assertThat(waits.get(1)).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(12));
+    assertThat(papers.count()).isZero();
+    assertThat(jdbc.sql("SELECT count(*) FROM harvests").query(Long.class).single()).isZero();
+  }
+
+  @Test
   void anHtmlAccessDeniedPageStopsTheHarvestAndIsNeverReadAsEmpty() throws Exception {
     papers.upsertAll(List.of(dev.paperboy.support.TestPapers.aPaper("2401.00001").build()));
     StubbedArxiv.STUB.then(html(403, "<html><body>Access Denied</body></html>"));
@@ -242,6 +289,11 @@ class OaiHarvesterTest {
     return jdbc.sql("SELECT granted_at FROM arxiv_requests ORDER BY id")
         .query((rs, n) -> SqlValues.requiredInstant(rs, "granted_at"))
         .list();
+  }
+
+  /** The waits spent in time (the gate's zero waits left out). */
+  private static List<Duration> waits() {
+    return StubbedArxiv.TIME.sleeps().stream().filter(wait -> !wait.isZero()).toList();
   }
 
   private List<Integer> statuses() {

@@ -19,6 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * only.
  */
 public final class ArxivStub implements AutoCloseable {
+  /** How a connection goes wrong. */
+  public enum Fault {
+    NONE,
+    /** The connection is closed before any answer: to the client, a reset. */
+    HANG_UP,
+    /** The headers promise the whole body, and the connection closes after half of it. */
+    CUT_BODY
+  }
+
   /** One scripted answer. {@code delayMillis} holds the answer back, in real time. */
   public record Reply(
       int status,
@@ -26,14 +35,25 @@ public final class ArxivStub implements AutoCloseable {
       byte[] body,
       String retryAfter,
       long delayMillis,
-      boolean gzip) {
+      boolean gzip,
+      Fault fault) {
     public Reply(int status, String contentType, byte[] body, String retryAfter, long delayMillis) {
-      this(status, contentType, body, retryAfter, delayMillis, false);
+      this(status, contentType, body, retryAfter, delayMillis, false, Fault.NONE);
     }
 
     /** A body sent with {@code Content-Encoding: gzip}; {@code compressed} is already gzip. */
     public static Reply gzipped(String contentType, byte[] compressed) {
-      return new Reply(200, contentType, compressed, null, 0, true);
+      return new Reply(200, contentType, compressed, null, 0, true, Fault.NONE);
+    }
+
+    /** No answer at all: the connection closes as soon as the request is in. */
+    public static Reply hangUp() {
+      return new Reply(200, "text/plain", new byte[0], null, 0, false, Fault.HANG_UP);
+    }
+
+    /** This answer, cut off halfway through its body. */
+    public Reply cut() {
+      return new Reply(status, contentType, body, retryAfter, delayMillis, gzip, Fault.CUT_BODY);
     }
 
     public static Reply xml(String body) {
@@ -51,7 +71,7 @@ public final class ArxivStub implements AutoCloseable {
     }
 
     public Reply delayed(long millis) {
-      return new Reply(status, contentType, body, retryAfter, millis, gzip);
+      return new Reply(status, contentType, body, retryAfter, millis, gzip, fault);
     }
   }
 
@@ -112,6 +132,10 @@ public final class ArxivStub implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
       }
+      if (reply.fault() == Fault.HANG_UP) {
+        // Closing an exchange that has sent no headers drops the connection.
+        return;
+      }
       exchange.getResponseHeaders().add("Content-Type", reply.contentType());
       if (reply.gzip()) {
         exchange.getResponseHeaders().add("Content-Encoding", "gzip");
@@ -121,6 +145,15 @@ public final class ArxivStub implements AutoCloseable {
       }
       exchange.sendResponseHeaders(
           reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+      if (reply.fault() == Fault.CUT_BODY) {
+        OutputStream out = exchange.getResponseBody();
+        out.write(reply.body(), 0, reply.body().length / 2);
+        out.flush();
+        // Closing short of the promised length drops the connection: the client reads a
+        // premature end of the body.
+        out.close();
+        return;
+      }
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(reply.body());
       }
