@@ -2,6 +2,9 @@ package dev.paperboy.support;
 
 import dev.paperboy.PaperboyApplication;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
@@ -40,5 +43,26 @@ public final class Stores {
     return new SpringApplicationBuilder(PaperboyApplication.class)
         .web(WebApplicationType.NONE)
         .run(args.toArray(String[]::new));
+  }
+
+  /**
+   * A plain JDBC connection to the store, without Paperboy in between: for tests that read what a
+   * killed process left on disk.
+   */
+  public static Connection connect(List<String> store) throws SQLException {
+    String url = option(store, "paperboy.store.url");
+    if (url != null) {
+      return DriverManager.getConnection(url, Postgres.USER, Postgres.PASSWORD);
+    }
+    return DriverManager.getConnection(
+        "jdbc:sqlite:" + Path.of(option(store, "paperboy.store.data-dir"), "paperboy.db"));
+  }
+
+  private static String option(List<String> store, String key) {
+    return store.stream()
+        .filter(option -> option.startsWith("--" + key + "="))
+        .map(option -> option.substring(key.length() + 3))
+        .findFirst()
+        .orElse(null);
   }
 }
