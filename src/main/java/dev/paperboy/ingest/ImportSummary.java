@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param rejected lines that could not be imported; the first {@link #MAX_PROBLEMS} are listed
  * @param problems the rejected lines with their reasons
  * @param aborted why the import stopped before the end of the input, or null if it did not
+ * @param resumedAfterLine the last line an earlier, stopped import of the same file had stored, at
+ *     which this one took over (0: from the start); the counts are this run's
  */
 public record ImportSummary(
     long read,
@@ -24,7 +26,8 @@ public record ImportSummary(
     List<ImportProblem> problems,
     Duration elapsed,
     @Nullable String aborted,
-    boolean dryRun) {
+    boolean dryRun,
+    long resumedAfterLine) {
   public static final int MAX_PROBLEMS = 1_000;
 
   public double recordsPerSecond() {
@@ -43,10 +46,13 @@ public record ImportSummary(
                 "read %,d, new %,d, updated %,d, unchanged %,d, rejected %,d",
                 read, added, updated, unchanged, rejected);
     return String.format(
-        "%s in %.1f s (%,.0f records/s)%s",
+        "%s in %.1f s (%,.0f records/s)%s%s",
         counts,
         elapsed.toNanos() / 1e9,
         recordsPerSecond(),
+        resumedAfterLine == 0
+            ? ""
+            : String.format("; resumed after line %,d, stored by a stopped run", resumedAfterLine),
         aborted == null ? "" : "; stopped early: " + aborted);
   }
 }

@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -43,18 +44,34 @@ import tools.jackson.databind.json.JsonMapper;
  * any size up to {@link IngestSettings#maxDecompressedBytes}) into the paper store in batches. A
  * bad line is reported with its number and reason and the rest imports; the store sees only whole,
  * valid records, through the idempotent {@link Papers#upsertAll}, so running an import twice
- * changes nothing and an older record never replaces a newer one.
+ * changes nothing and an older record never replaces a newer one. A file's import keeps a
+ * checkpoint with each batch ({@link ImportCheckpoints}): killed midway, it starts again after the
+ * last stored line.
  */
 @Service
 public class SnapshotImporter {
   private static final Logger log = LoggerFactory.getLogger(SnapshotImporter.class);
 
   private final Papers papers;
+  private final ImportCheckpoints checkpoints;
+  private final TransactionTemplate transaction;
   private final IngestSettings settings;
   private final JsonMapper json;
 
-  SnapshotImporter(Papers papers, IngestSettings settings) {
+  /** A file's import: its checkpoint's key and name, and the last line an earlier run stored. */
+  private record Resume(String key, String fileName, long afterLine) {}
+
+  /** Parsed records, and the number of the last line they cover. */
+  private record Batch(List<Paper> papers, long lastLine) {}
+
+  SnapshotImporter(
+      Papers papers,
+      ImportCheckpoints checkpoints,
+      TransactionTemplate transaction,
+      IngestSettings settings) {
     this.papers = papers;
+    this.checkpoints = checkpoints;
+    this.transaction = transaction;
     this.settings = settings;
     JsonFactory factory =
         JsonFactory.builder()
@@ -68,11 +85,22 @@ public class SnapshotImporter {
             .build();
   }
 
-  /** Imports a file; gzip and zip are recognised by their content, not the name. */
+  /**
+   * Imports a file; gzip and zip are recognised by their content, not the name. An unfinished
+   * import of the same file resumes after its last stored line.
+   */
   public ImportSummary importFile(Path file, boolean dryRun, ImportProgress progress)
       throws IOException {
+    Resume resume = null;
+    if (!dryRun) {
+      String key = ImportCheckpoints.key(file);
+      resume = new Resume(key, file.getFileName().toString(), checkpoints.resumeAfter(key));
+      if (resume.afterLine() > 0) {
+        log.info("Resuming the import of {} after line {}", file, resume.afterLine());
+      }
+    }
     try (InputStream raw = Files.newInputStream(file)) {
-      return importStream(raw, dryRun, progress);
+      return importStream(raw, dryRun, progress, resume);
     }
   }
 
@@ -83,8 +111,14 @@ public class SnapshotImporter {
    */
   public ImportSummary importStream(InputStream raw, boolean dryRun, ImportProgress progress)
       throws IOException {
-    Run run = new Run(dryRun);
-    BlockingQueue<List<Paper>> batches = new ArrayBlockingQueue<>(2);
+    return importStream(raw, dryRun, progress, null);
+  }
+
+  private ImportSummary importStream(
+      InputStream raw, boolean dryRun, ImportProgress progress, @Nullable Resume resume)
+      throws IOException {
+    Run run = new Run(dryRun, resume);
+    BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(2);
     ExecutorService reader =
         Executors.newSingleThreadExecutor(
             task -> {
@@ -100,7 +134,7 @@ public class SnapshotImporter {
             });
     try {
       while (true) {
-        List<Paper> batch = batches.poll(100, TimeUnit.MILLISECONDS);
+        Batch batch = batches.poll(100, TimeUnit.MILLISECONDS);
         if (batch != null) {
           run.store(batch);
         } else if (reading.isDone() && batches.isEmpty()) {
@@ -108,6 +142,7 @@ public class SnapshotImporter {
         }
       }
       reading.get();
+      run.finish();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("import interrupted");
@@ -122,8 +157,7 @@ public class SnapshotImporter {
     return run.summary();
   }
 
-  private void read(
-      InputStream raw, Run run, BlockingQueue<List<Paper>> batches, ImportProgress progress)
+  private void read(InputStream raw, Run run, BlockingQueue<Batch> batches, ImportProgress progress)
       throws IOException, InterruptedException {
     CountingInputStream counted = new CountingInputStream(raw);
     BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
@@ -133,7 +167,10 @@ public class SnapshotImporter {
       BoundedLineReader reader = new BoundedLineReader(in, settings.maxLineBytes());
       BoundedLineReader.Line line;
       while ((line = reader.next()) != null) {
-        if (line.oversized()) {
+        run.lastLine = line.number();
+        if (line.number() <= run.resumedAfter) {
+          // Stored by the run that was stopped: read past, not parsed again.
+        } else if (line.oversized()) {
           run.read++;
           run.reject(line.number(), "line longer than " + settings.maxLineBytes() + " bytes");
         } else if (!isBlank(line)) {
@@ -144,7 +181,7 @@ public class SnapshotImporter {
           }
         }
         if (batch.size() >= settings.batchSize()) {
-          batches.put(batch);
+          batches.put(new Batch(batch, line.number()));
           batch = new ArrayList<>(settings.batchSize());
         }
         if ((line.number() & 1023) == 0) {
@@ -163,9 +200,7 @@ public class SnapshotImporter {
       log.warn("Import stopped after {} records: {}", run.read, run.aborted);
     }
     // Whole, valid records read before an early end are stored all the same.
-    if (!batch.isEmpty()) {
-      batches.put(batch);
-    }
+    batches.put(new Batch(batch, run.lastLine));
     progress.advanced(counted.count, run.read);
   }
 
@@ -284,7 +319,10 @@ public class SnapshotImporter {
   private final class Run {
     private final long started = System.nanoTime();
     private final boolean dryRun;
+    private final @Nullable Resume resume;
+    private final long resumedAfter;
     private final List<ImportProblem> problems = new ArrayList<>();
+    private long lastLine;
     private long read;
     private long added;
     private long updated;
@@ -292,8 +330,10 @@ public class SnapshotImporter {
     private long rejected;
     private @Nullable String aborted;
 
-    Run(boolean dryRun) {
+    Run(boolean dryRun, @Nullable Resume resume) {
       this.dryRun = dryRun;
+      this.resume = resume;
+      this.resumedAfter = resume == null ? 0 : resume.afterLine();
     }
 
     void reject(long line, String reason) {
@@ -303,18 +343,32 @@ public class SnapshotImporter {
       }
     }
 
-    void store(List<Paper> batch) {
-      if (batch.isEmpty()) {
+    void store(Batch batch) {
+      if (dryRun || (batch.papers().isEmpty() && resume == null)) {
         return;
       }
-      if (!dryRun) {
-        for (UpsertOutcome outcome : papers.upsertAll(batch)) {
-          switch (outcome) {
-            case NEW -> added++;
-            case UPDATED -> updated++;
-            case UNCHANGED, OLDER -> unchanged++;
-          }
+      List<UpsertOutcome> outcomes =
+          transaction.execute(
+              tx -> {
+                List<UpsertOutcome> stored = papers.upsertAll(batch.papers());
+                if (resume != null && batch.lastLine() > resumedAfter) {
+                  checkpoints.advance(resume.key(), resume.fileName(), batch.lastLine());
+                }
+                return stored;
+              });
+      for (UpsertOutcome outcome : outcomes) {
+        switch (outcome) {
+          case NEW -> added++;
+          case UPDATED -> updated++;
+          case UNCHANGED, OLDER -> unchanged++;
         }
+      }
+    }
+
+    /** Read to the end: the next import of the file is a new one. */
+    void finish() {
+      if (resume != null && aborted == null) {
+        checkpoints.finish(resume.key(), resume.fileName(), lastLine);
       }
     }
 
@@ -328,7 +382,8 @@ public class SnapshotImporter {
           List.copyOf(problems),
           Duration.ofNanos(System.nanoTime() - started),
           aborted,
-          dryRun);
+          dryRun,
+          resumedAfter);
     }
   }
 

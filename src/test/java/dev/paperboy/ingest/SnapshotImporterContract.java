@@ -1,6 +1,7 @@
 package dev.paperboy.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
@@ -11,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +23,18 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The snapshot importer against a real store; run on SQLite and on PostgreSQL. */
 abstract class SnapshotImporterContract {
   @Autowired SnapshotImporter importer;
   @Autowired Papers papers;
   @Autowired JdbcClient jdbc;
+  @Autowired ImportCheckpoints checkpoints;
+  @Autowired TransactionTemplate transaction;
 
   @BeforeEach
   void emptyStore() {
@@ -90,6 +97,41 @@ abstract class SnapshotImporterContract {
         .hasSize(2);
   }
 
+  /**
+   * ING-2: an import that stops midway (here its reader fails once 6,144 lines are read, after the
+   * first batch of 5,000 is stored) leaves a checkpoint at the last stored line, never past it; the
+   * next import of the same file starts after that line and reads nothing twice.
+   */
+  @Test
+  void anImportStoppedMidFileResumesAfterItsLastStoredLine(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("snapshot.jsonl");
+    Files.write(file, SnapshotLines.many(12_000));
+    ImportProgress stopping =
+        (bytes, records) -> {
+          if (records >= 6_144) {
+            throw new IllegalStateException("stopped");
+          }
+        };
+
+    assertThatThrownBy(() -> importer.importFile(file, false, stopping)).hasMessage("stopped");
+    long checkpoint = jdbc.sql("SELECT last_line FROM snapshot_imports").query(Long.class).single();
+    assertThat(checkpoint).isEqualTo(5_000);
+    assertThat(papers.count()).isEqualTo(checkpoint);
+
+    ImportSummary resumed = importer.importFile(file, false, ImportProgress.NONE);
+    assertThat(resumed.resumedAfterLine()).isEqualTo(5_000);
+    assertThat(resumed.read()).isEqualTo(7_000);
+    assertThat(resumed.added()).isEqualTo(7_000);
+    assertThat(resumed.unchanged()).isZero();
+    assertThat(resumed.describe()).contains("resumed after line 5,000");
+    assertThat(papers.count()).isEqualTo(12_000);
+
+    // Finished: importing the file again reads it whole, and changes nothing.
+    ImportSummary again = importer.importFile(file, false, ImportProgress.NONE);
+    assertThat(again.resumedAfterLine()).isZero();
+    assertThat(again.unchanged()).isEqualTo(12_000);
+  }
+
   @Test
   void aTruncatedGzipKeepsWhatCameBeforeAndHarmsNothingStored() throws IOException {
     importer.importStream(new ByteArrayInputStream(sample()), false, ImportProgress.NONE);
@@ -140,7 +182,8 @@ abstract class SnapshotImporterContract {
                 .getBytes(StandardCharsets.UTF_8));
     assertThat(bomb.length).as("small on disk").isLessThan(20_000);
     SnapshotImporter capped =
-        new SnapshotImporter(papers, new IngestSettings(5_000, 1 << 20, 32, 1 << 20));
+        new SnapshotImporter(
+            papers, checkpoints, transaction, new IngestSettings(5_000, 1 << 20, 32, 1 << 20));
 
     ImportSummary summary =
         capped.importStream(new ByteArrayInputStream(bomb), false, ImportProgress.NONE);

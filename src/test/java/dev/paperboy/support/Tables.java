@@ -28,6 +28,7 @@ public final class Tables {
           "members",
           "demo_loads",
           "harvests",
+          "snapshot_imports",
           "arxiv_requests"
         }) {
       jdbc.sql("DELETE FROM " + table).update();
