@@ -18,7 +18,7 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Writes feeds with Rome. Every string is cleaned of the characters XML 1.0 cannot carry (control
+ * Writes feeds with Rome. Every string, links included, is cleaned of the characters XML 1.0 cannot carry (control
  * characters, lone surrogates) before Rome escapes it, so the output is always well-formed whatever
  * a title holds (docs/reliability.md API-3).
  */
@@ -63,8 +63,8 @@ final class FeedWriter {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(format.romeType);
     feed.setTitle(clean(title));
-    feed.setLink(link);
-    feed.setUri(selfLink);
+    feed.setLink(clean(link));
+    feed.setUri(clean(selfLink));
     feed.setDescription(clean(description));
     feed.setPublishedDate(Date.from(updated));
     feed.setEncoding("UTF-8");
@@ -72,14 +72,14 @@ final class FeedWriter {
     for (FeedItem item : items.subList(0, Math.min(MAX_ITEMS, items.size()))) {
       SyndEntry entry = new SyndEntryImpl();
       entry.setTitle(clean(item.title()));
-      entry.setLink(item.link());
-      entry.setUri(item.link());
+      entry.setLink(clean(item.link()));
+      entry.setUri(clean(item.link()));
       entry.setPublishedDate(Date.from(item.published()));
       entry.setUpdatedDate(Date.from(item.published()));
       SyndContent summary = new SyndContentImpl();
       summary.setType("text/plain");
       String text = clean(item.summary());
-      summary.setValue(text.length() > MAX_SUMMARY ? text.substring(0, MAX_SUMMARY) + " …" : text);
+      summary.setValue(cut(text));
       entry.setDescription(summary);
       List<SyndPerson> authors = new ArrayList<>();
       for (String name : item.authors()) {
@@ -106,6 +106,19 @@ final class FeedWriter {
     } catch (FeedException e) {
       throw new IllegalStateException("Rome could not write a feed of clean text", e);
     }
+  }
+
+  /**
+   * The text up to {@link #MAX_SUMMARY} characters, never between the two halves of a character
+   * outside the BMP (a lone half is not XML: FeedWriterTest).
+   */
+  static String cut(String text) {
+    if (text.length() <= MAX_SUMMARY) {
+      return text;
+    }
+    int end =
+        Character.isHighSurrogate(text.charAt(MAX_SUMMARY - 1)) ? MAX_SUMMARY - 1 : MAX_SUMMARY;
+    return text.substring(0, end) + " …";
   }
 
   /**
