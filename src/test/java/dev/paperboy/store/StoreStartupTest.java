@@ -8,12 +8,14 @@ import dev.paperboy.support.Postgres;
 import dev.paperboy.support.PostgresStore;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,46 @@ class StoreStartupTest {
       in.transferTo(out);
     }
     try (ConfigurableApplicationContext context = start("--paperboy.store.data-dir=" + dataDir)) {
+      JdbcClient jdbc = context.getBean(JdbcClient.class);
+      assertThat(jdbc.sql("SELECT count(*) FROM papers").query(Long.class).single()).isEqualTo(250);
+      assertThat(
+              jdbc.sql("SELECT role FROM members WHERE username = 'released'")
+                  .query(String.class)
+                  .single())
+          .isEqualTo("CURATOR");
+      assertThat(
+              jdbc.sql("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")
+                  .query(Integer.class)
+                  .single())
+          .as("migrated past the release's V14")
+          .isGreaterThan(14);
+    }
+  }
+
+  /**
+   * DATA-4 on PostgreSQL: the previous release's database, as {@code pg_dump} wrote it (see
+   * src/test/resources/releases/README.md), restored into a fresh database, is migrated forward by
+   * this build with every row kept.
+   */
+  @Test
+  @ExtendWith(PostgresStore.Condition.class)
+  void aPostgresDatabaseOfThePreviousReleaseIsUpgradedWithNothingLost() throws Exception {
+    String url = Postgres.freshDatabase();
+    String dump;
+    try (InputStream in =
+        new GZIPInputStream(
+            getClass().getResourceAsStream("/releases/paperboy-d8ea204.postgresql.sql.gz"))) {
+      dump = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    try (Connection connection =
+            DriverManager.getConnection(url, Postgres.USER, Postgres.PASSWORD);
+        Statement statement = connection.createStatement()) {
+      // psql's own commands (\restrict) are not SQL; the rest runs as one script.
+      statement.execute(
+          dump.lines().filter(line -> !line.startsWith("\\")).collect(Collectors.joining("\n")));
+    }
+    try (ConfigurableApplicationContext context =
+        start("--paperboy.store.url=" + url, "--paperboy.store.user=" + Postgres.USER)) {
       JdbcClient jdbc = context.getBean(JdbcClient.class);
       assertThat(jdbc.sql("SELECT count(*) FROM papers").query(Long.class).single()).isEqualTo(250);
       assertThat(
