@@ -42,7 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * docs/reliability.md DATA-2 with real crashes: a {@code serve} JVM takes upvotes, comments and
  * digest sign-ups from four members while a reader browses and searches, and is killed with SIGKILL
- * at a random moment, {@value #KILLS} times. After each kill, read straight from the database
+ * at a random moment, 20 times ({@code -Dpaperboy.crash.kills=N} for another count). After each kill, read straight from the database
  * before anything restarts: it opens, {@code integrity_check} and the foreign-key check are clean
  * on SQLite, every write that was answered with success is there, and every paper's stored upvote
  * count equals the count of its votes (VOTE-2). On SQLite and on PostgreSQL. Slow: {@code -Pslow}.
@@ -77,7 +77,7 @@ class ServeCrashTest {
   private final Queue<String> comments = new ConcurrentLinkedQueue<>();
   private final Queue<String> signUps = new ConcurrentLinkedQueue<>();
 
-  /** What the site refused while it was up, for the failure message. */
+  /** What went wrong on the way (refusals, requests cut by a kill), for failure messages. */
   private final Queue<String> refusals = new ConcurrentLinkedQueue<>();
 
   @ParameterizedTest
