@@ -18,9 +18,9 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Writes feeds with Rome. Every string, links included, is cleaned of the characters XML 1.0 cannot carry (control
- * characters, lone surrogates) before Rome escapes it, so the output is always well-formed whatever
- * a title holds (docs/reliability.md API-3).
+ * Writes feeds with Rome. Every string, links included, is cleaned of the characters XML 1.0 cannot
+ * carry (control characters, lone surrogates) before Rome escapes it, so the output is always
+ * well-formed whatever a title holds (docs/reliability.md API-3).
  */
 final class FeedWriter {
   /** The most entries a feed carries. */

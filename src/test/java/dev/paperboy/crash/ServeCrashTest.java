@@ -42,10 +42,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * docs/reliability.md DATA-2 with real crashes: a {@code serve} JVM takes upvotes, comments and
  * digest sign-ups from four members while a reader browses and searches, and is killed with SIGKILL
- * at a random moment, 20 times ({@code -Dpaperboy.crash.kills=N} for another count). After each kill, read straight from the database
- * before anything restarts: it opens, {@code integrity_check} and the foreign-key check are clean
- * on SQLite, every write that was answered with success is there, and every paper's stored upvote
- * count equals the count of its votes (VOTE-2). On SQLite and on PostgreSQL. Slow: {@code -Pslow}.
+ * at a random moment, 20 times ({@code -Dpaperboy.crash.kills=N} for another count). After each
+ * kill, read straight from the database before anything restarts: it opens, {@code integrity_check}
+ * and the foreign-key check are clean on SQLite, every write that was answered with success is
+ * there, and every paper's stored upvote count equals the count of its votes (VOTE-2). On SQLite
+ * and on PostgreSQL. Slow: {@code -Pslow}.
  */
 @Tag("slow")
 class ServeCrashTest {
