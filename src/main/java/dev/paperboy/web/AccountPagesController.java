@@ -78,7 +78,7 @@ class AccountPagesController {
             "At least "
                 + PasswordPolicy.MIN_LENGTH
                 + " characters; 15 or more is better. A long phrase is easy to remember.")
-        .link("Have an account? <a href=\"/login\">Sign in</a>.");
+        .link("Have an account? ", "Sign in", "/login", ".");
   }
 
   @GetMapping("/login")
@@ -94,8 +94,8 @@ class AccountPagesController {
             .field("email", "Email", "email", null, "email")
             .field("password", "Password", "password", null, "current-password")
             .rememberMe()
-            .link("<a href=\"/reset\">Forgot your password?</a>")
-            .link("New here? <a href=\"/signup\">Sign up</a>.");
+            .link("", "Forgot your password?", "/reset", "")
+            .link("New here? ", "Sign up", "/signup", ".");
     if (error != null) {
       page.notice("Wrong email or password.");
     }
@@ -230,12 +230,11 @@ class AccountPagesController {
             .csrf(csrf)
             .field("current", "Current password", "password", null, "current-password")
             .field("password", "New password", "password", null, "new-password")
-            .link("<a href=\"/members/" + member.username() + "\">Your profile</a>")
-            .link("<a href=\"/account/delete\">Delete your account</a>");
+            .link("", "Your profile", "/members/" + member.username(), "")
+            .link("", "Delete your account", "/account/delete", "");
     if (!member.verified()) {
       page.link(
-          "Your email is not confirmed yet. <a href=\"/account/verify-again\">Send the link"
-              + " again</a>.");
+          "Your email is not confirmed yet. ", "Send the link again", "/account/verify-again", ".");
     }
     return page;
   }

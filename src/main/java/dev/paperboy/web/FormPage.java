@@ -12,6 +12,9 @@ import org.springframework.security.web.csrf.CsrfToken;
  * their fields; {@code notice} is a message above the form.
  */
 public final class FormPage {
+  /** A line of text with one link, every part escaped by the template. */
+  public record Link(String before, String text, String href, String after) {}
+
   /** One input. */
   public record Field(
       String name,
@@ -27,7 +30,7 @@ public final class FormPage {
   private final String submit;
   private final List<Field> fields = new ArrayList<>();
   private final Map<String, String> hidden = new LinkedHashMap<>();
-  private final List<String> links = new ArrayList<>();
+  private final List<Link> links = new ArrayList<>();
   private @Nullable String intro;
   private @Nullable String notice;
   private @Nullable String csrfParameter;
@@ -97,8 +100,9 @@ public final class FormPage {
     return this;
   }
 
-  FormPage link(String html) {
-    links.add(html);
+  /** A line under the form with one link in it: text before, the link, text after. */
+  FormPage link(String before, String text, String href, String after) {
+    links.add(new Link(before, text, href, after));
     return this;
   }
 
@@ -136,7 +140,7 @@ public final class FormPage {
   }
 
   /** Links under the form; trusted HTML written here, never user text. */
-  public List<String> links() {
+  public List<Link> links() {
     return links;
   }
 

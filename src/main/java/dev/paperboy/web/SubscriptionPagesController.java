@@ -4,6 +4,7 @@ import dev.paperboy.account.Account;
 import dev.paperboy.account.CurrentMember;
 import dev.paperboy.account.LinkState;
 import dev.paperboy.digest.Cadence;
+import dev.paperboy.digest.DigestSettings;
 import dev.paperboy.digest.Editions;
 import dev.paperboy.digest.Subscription;
 import dev.paperboy.digest.Subscriptions;
@@ -39,12 +40,17 @@ class SubscriptionPagesController {
   private final Subscriptions subscriptions;
   private final Editions editions;
   private final CurrentMember current;
+  private final DigestSettings settings;
 
   SubscriptionPagesController(
-      Subscriptions subscriptions, Editions editions, CurrentMember current) {
+      Subscriptions subscriptions,
+      Editions editions,
+      CurrentMember current,
+      DigestSettings settings) {
     this.subscriptions = subscriptions;
     this.editions = editions;
     this.current = current;
+    this.settings = settings;
   }
 
   /** The sign-up form; {@code email} comes from the small form in every page's header. */
@@ -113,8 +119,9 @@ class SubscriptionPagesController {
                     "/subscribe/confirm/" + token + "/resend",
                     "Send me a new link")
                 .intro(
-                    "Confirmation links work for 48 hours. Ask for a new one and it goes to the"
-                        + " same address.")
+                    "Confirmation links work for "
+                        + settings.confirmFor().toHours()
+                        + " hours. Ask for a new one and it goes to the same address.")
                 .csrf(csrf));
       }
       case USED -> {
@@ -162,8 +169,7 @@ class SubscriptionPagesController {
         model,
         new FormPage("Unsubscribe", "/u/" + key, "Unsubscribe")
             .intro("Stop the Paperboy digest at this address? No more digests will be sent.")
-            .link(
-                "<a href=\"/subscription/" + key + "\">Change what you get or pause instead</a>"));
+            .link("", "Change what you get or pause instead", "/subscription/" + key, ""));
   }
 
   /**
