@@ -6,6 +6,7 @@ import dev.paperboy.account.AccountSettings;
 import dev.paperboy.account.Accounts;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.AuthorLine;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.ranking.ListPeriod;
@@ -258,7 +259,7 @@ class DigestComposer {
     return new Digest.Item(
         paper.id(),
         oneLine(paper.title()),
-        authors(paper.authors()),
+        AuthorLine.of(paper.authors()),
         summary(paper.abstractText()),
         upvotes,
         site.site() + "/papers/" + paper.id().base(),
@@ -282,13 +283,6 @@ class DigestComposer {
 
   static String oneLine(String text) {
     return text.replaceAll("\\s+", " ").strip();
-  }
-
-  static String authors(List<String> authors) {
-    if (authors.size() <= 5) {
-      return String.join(", ", authors);
-    }
-    return String.join(", ", authors.subList(0, 4)) + " and " + (authors.size() - 4) + " more";
   }
 
   /** The abstract's first paragraph, cut at a sentence or word near {@value #SUMMARY_MAX} chars. */

@@ -10,6 +10,7 @@ import dev.paperboy.discussion.Comments;
 import dev.paperboy.ingest.Announcements;
 import dev.paperboy.ingest.ArxivSettings;
 import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.AuthorLine;
 import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
@@ -115,7 +116,7 @@ class PaperPageController {
         .map(
             hit ->
                 new PaperPage.Similar(
-                    "/papers/" + hit.id().base(), hit.title(), Views.authorsLine(hit.authors())))
+                    "/papers/" + hit.id().base(), hit.title(), AuthorLine.of(hit.authors())))
         .toList();
   }
 

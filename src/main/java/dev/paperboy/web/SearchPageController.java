@@ -1,14 +1,19 @@
 package dev.paperboy.web;
 
 import dev.paperboy.demo.DemoProgress;
+import dev.paperboy.paper.AuthorLine;
 import dev.paperboy.ranking.UpvotedSearch;
 import dev.paperboy.search.InvalidSearch;
 import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchResults;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,8 +25,8 @@ class SearchPageController {
   /** A date field of the form: empty means no bound. */
   private static java.time.@org.jspecify.annotations.Nullable LocalDate day(String text) {
     try {
-      return text.isBlank() ? null : java.time.LocalDate.parse(text);
-    } catch (java.time.format.DateTimeParseException e) {
+      return text.isBlank() ? null : LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
       throw new InvalidSearch(
           "Dates are YYYY-MM-DD, not '"
               + (text.length() > 20 ? text.substring(0, 20) : text)
@@ -51,7 +56,7 @@ class SearchPageController {
       @RequestParam(defaultValue = "") String until,
       @RequestParam(defaultValue = "hybrid") String mode,
       Model model,
-      jakarta.servlet.http.HttpServletResponse response) {
+      HttpServletResponse response) {
     model.addAttribute("chrome", new Chrome("search", demo.status()));
     SearchQuery.Sort order =
         switch (sort) {
@@ -60,7 +65,7 @@ class SearchPageController {
           default -> SearchQuery.Sort.RELEVANCE;
         };
     SearchQuery.Mode matching = SearchQuery.Mode.named(mode).orElse(SearchQuery.Mode.HYBRID);
-    mode = matching.name().toLowerCase(java.util.Locale.ROOT);
+    mode = matching.name().toLowerCase(Locale.ROOT);
     int pageNumber = Math.max(0, Math.min(page, MAX_PAGE));
     if (q.isBlank()) {
       model.addAttribute(
@@ -102,7 +107,7 @@ class SearchPageController {
                         hit.id().base(),
                         hit.titleHtml(),
                         hit.snippetHtml(),
-                        Views.authorsLine(hit.authors()),
+                        AuthorLine.of(hit.authors()),
                         Views.DAY.format(hit.publishedAt().atZone(ZoneOffset.UTC))))
             .toList();
     String base =

@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.curation.DailyEntry;
+import dev.paperboy.paper.AuthorLine;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.search.SearchHit;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 /** Turns domain objects into the plain-text view records the templates render. */
 final class Views {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH);
-  private static final int AUTHORS_ON_CARD = 5;
   private static final int ABSTRACT_ON_CARD = 300;
 
   private Views() {}
@@ -28,7 +28,7 @@ final class Views {
         paper.id().base(),
         href(paper),
         paper.title(),
-        authorsLine(paper.authors()),
+        AuthorLine.of(paper.authors()),
         start(paper.abstractText()),
         paper.categories(),
         DAY.format(paper.publishedAt().atZone(ZoneOffset.UTC)),
@@ -43,7 +43,7 @@ final class Views {
         hit.id().base(),
         "/papers/" + hit.id().base(),
         hit.title(),
-        authorsLine(hit.authors()),
+        AuthorLine.of(hit.authors()),
         start(hit.abstractText()),
         List.of(),
         DAY.format(hit.publishedAt().atZone(ZoneOffset.UTC)),
@@ -58,16 +58,6 @@ final class Views {
 
   static String dayHref(LocalDate date) {
     return "/papers/date/" + date;
-  }
-
-  static String authorsLine(List<String> authors) {
-    if (authors.size() <= AUTHORS_ON_CARD) {
-      return String.join(", ", authors);
-    }
-    return String.join(", ", authors.subList(0, AUTHORS_ON_CARD))
-        + " and "
-        + (authors.size() - AUTHORS_ON_CARD)
-        + " more";
   }
 
   /** The start of an abstract, cut at a word boundary. */
