@@ -8,9 +8,6 @@ import dev.paperboy.support.ArxivStub;
 import dev.paperboy.support.ArxivStub.Reply;
 import dev.paperboy.support.Stores;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +44,7 @@ class HarvestCrashTest {
       await().atMost(Duration.ofSeconds(60)).until(() -> stub.requests().size() == 3);
       first.destroyForcibly().waitFor();
 
-      assertThat(first(store, "SELECT token FROM harvests")).isEqualTo("t2");
+      assertThat(Stores.firstValue(store, "SELECT token FROM harvests")).isEqualTo("t2");
       assertCheckpointMatchesTheStore(store);
 
       stub.reset();
@@ -59,7 +56,7 @@ class HarvestCrashTest {
       second.destroyForcibly().waitFor();
 
       assertThat(stub.requests().get(0)).isEqualTo("verb=ListRecords&resumptionToken=t2");
-      String token = first(store, "SELECT token FROM harvests");
+      String token = Stores.firstValue(store, "SELECT token FROM harvests");
       assertThat(token).isIn("t3", "t4");
       assertCheckpointMatchesTheStore(store);
 
@@ -77,7 +74,7 @@ class HarvestCrashTest {
           .isEqualTo(PAGE * PAGES);
       assertThat(count(store, "SELECT count(*) FROM harvests WHERE state = 'DONE'")).isEqualTo(1);
       if (engine.equals("sqlite")) {
-        assertThat(first(store, "PRAGMA integrity_check")).isEqualTo("ok");
+        assertThat(Stores.firstValue(store, "PRAGMA integrity_check")).isEqualTo("ok");
       }
     }
   }
@@ -93,7 +90,7 @@ class HarvestCrashTest {
   private static void assertCheckpointMatchesTheStore(List<String> store) throws Exception {
     long pages = count(store, "SELECT pages FROM harvests");
     assertThat(count(store, "SELECT count(*) FROM papers")).isEqualTo(pages * PAGE);
-    assertThat(first(store, "SELECT token FROM harvests")).isEqualTo("t" + pages);
+    assertThat(Stores.firstValue(store, "SELECT token FROM harvests")).isEqualTo("t" + pages);
   }
 
   private Process harvest(ArxivStub stub, List<String> store) throws Exception {
@@ -118,17 +115,7 @@ class HarvestCrashTest {
         .start();
   }
 
-  /** The first column of the first row of a query on the harvested store, read directly. */
-  private static String first(List<String> store, String sql) throws Exception {
-    try (Connection c = Stores.connect(store);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
   private static long count(List<String> store, String sql) throws Exception {
-    return Long.parseLong(first(store, sql));
+    return Long.parseLong(Stores.firstValue(store, sql));
   }
 }

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.paperboy.support.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +49,7 @@ class ImportCrashTest {
     // Every line up to the checkpoint is a stored record: it is never ahead of the store.
     assertThat(count(store, "SELECT count(*) FROM papers")).isGreaterThanOrEqualTo(checkpoint);
     if (engine.equals("sqlite")) {
-      assertThat(text(store, "PRAGMA integrity_check")).isEqualTo("ok");
+      assertThat(Stores.firstValue(store, "PRAGMA integrity_check")).isEqualTo("ok");
     }
 
     Process second = importing(store, file, "second.log");
@@ -62,7 +59,7 @@ class ImportCrashTest {
     assertThat(said).contains("read %,d".formatted(RECORDS - checkpoint));
     assertThat(said).contains("resumed after line %,d".formatted(checkpoint));
     assertThat(count(store, "SELECT count(*) FROM papers")).isEqualTo(RECORDS);
-    assertThat(text(store, "SELECT state FROM snapshot_imports")).isEqualTo("DONE");
+    assertThat(Stores.firstValue(store, "SELECT state FROM snapshot_imports")).isEqualTo("DONE");
   }
 
   private Process importing(List<String> store, Path file, String log) throws Exception {
@@ -84,7 +81,7 @@ class ImportCrashTest {
 
   private static long lastLine(List<String> store) {
     try {
-      String line = text(store, "SELECT max(last_line) FROM snapshot_imports");
+      String line = Stores.firstValue(store, "SELECT max(last_line) FROM snapshot_imports");
       return line == null ? 0 : Long.parseLong(line);
     } catch (Exception e) {
       return 0; // the first run has not made the table yet
@@ -92,15 +89,6 @@ class ImportCrashTest {
   }
 
   private static long count(List<String> store, String sql) throws Exception {
-    return Long.parseLong(text(store, sql));
-  }
-
-  private static String text(List<String> store, String sql) throws Exception {
-    try (Connection db = Stores.connect(store);
-        Statement statement = db.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
+    return Long.parseLong(Stores.firstValue(store, sql));
   }
 }

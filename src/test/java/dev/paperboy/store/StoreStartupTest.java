@@ -90,20 +90,24 @@ class StoreStartupTest {
       in.transferTo(out);
     }
     try (ConfigurableApplicationContext context = start("--paperboy.store.data-dir=" + dataDir)) {
-      JdbcClient jdbc = context.getBean(JdbcClient.class);
-      assertThat(jdbc.sql("SELECT count(*) FROM papers").query(Long.class).single()).isEqualTo(250);
-      assertThat(
-              jdbc.sql("SELECT role FROM members WHERE username = 'released'")
-                  .query(String.class)
-                  .single())
-          .isEqualTo("CURATOR");
-      assertThat(
-              jdbc.sql("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")
-                  .query(Integer.class)
-                  .single())
-          .as("migrated past the release's V14")
-          .isGreaterThan(14);
+      assertTheReleasedRowsAreThere(context.getBean(JdbcClient.class));
     }
+  }
+
+  /** What the release's store holds (src/test/resources/releases/README.md), on this schema. */
+  private static void assertTheReleasedRowsAreThere(JdbcClient jdbc) {
+    assertThat(jdbc.sql("SELECT count(*) FROM papers").query(Long.class).single()).isEqualTo(250);
+    assertThat(
+            jdbc.sql("SELECT role FROM members WHERE username = 'released'")
+                .query(String.class)
+                .single())
+        .isEqualTo("CURATOR");
+    assertThat(
+            jdbc.sql("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")
+                .query(Integer.class)
+                .single())
+        .as("migrated past the release's V14")
+        .isGreaterThan(14);
   }
 
   /**
@@ -130,19 +134,7 @@ class StoreStartupTest {
     }
     try (ConfigurableApplicationContext context =
         start("--paperboy.store.url=" + url, "--paperboy.store.user=" + Postgres.USER)) {
-      JdbcClient jdbc = context.getBean(JdbcClient.class);
-      assertThat(jdbc.sql("SELECT count(*) FROM papers").query(Long.class).single()).isEqualTo(250);
-      assertThat(
-              jdbc.sql("SELECT role FROM members WHERE username = 'released'")
-                  .query(String.class)
-                  .single())
-          .isEqualTo("CURATOR");
-      assertThat(
-              jdbc.sql("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")
-                  .query(Integer.class)
-                  .single())
-          .as("migrated past the release's V14")
-          .isGreaterThan(14);
+      assertTheReleasedRowsAreThere(context.getBean(JdbcClient.class));
     }
   }
 

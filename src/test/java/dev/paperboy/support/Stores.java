@@ -4,7 +4,9 @@ import dev.paperboy.PaperboyApplication;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
@@ -56,6 +58,15 @@ public final class Stores {
     }
     return DriverManager.getConnection(
         "jdbc:sqlite:" + Path.of(option(store, "paperboy.store.data-dir"), "paperboy.db"));
+  }
+
+  /** The first column of the first row of a query, read directly; null when there is no row. */
+  public static String firstValue(List<String> store, String sql) throws SQLException {
+    try (Connection db = connect(store);
+        Statement statement = db.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
   }
 
   private static String option(List<String> store, String key) {
