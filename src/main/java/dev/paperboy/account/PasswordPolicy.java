@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,7 @@ public class PasswordPolicy {
     if (password.isBlank()) {
       return "A password cannot be only spaces.";
     }
-    if (common.contains(password.toLowerCase(java.util.Locale.ROOT))) {
+    if (common.contains(password.toLowerCase(Locale.ROOT))) {
       return "That password is one of the most common ones; choose another.";
     }
     return null;
@@ -75,7 +76,7 @@ public class PasswordPolicy {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       while (words.size() < COMMON && (line = reader.readLine()) != null) {
-        words.add(line.strip().toLowerCase(java.util.Locale.ROOT));
+        words.add(line.strip().toLowerCase(Locale.ROOT));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

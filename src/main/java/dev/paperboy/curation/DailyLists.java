@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +33,7 @@ public class DailyLists {
   /** Reads of the lists, reused for a moment: the daily page is the site's busiest. */
   private final Cache<Read, Object> cache;
 
-  private final java.util.concurrent.atomic.AtomicLong version =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong version = new AtomicLong();
 
   DailyLists(
       JdbcDailyEntries entries,

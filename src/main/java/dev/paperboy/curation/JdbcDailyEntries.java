@@ -6,6 +6,7 @@ import static dev.paperboy.store.SqlValues.requiredInstant;
 import dev.paperboy.store.SqlValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -110,7 +111,7 @@ class JdbcDailyEntries {
                 """)
         .param("from", SqlValues.text(from))
         .param("to", SqlValues.text(to))
-        .param("submitter", submitter, java.sql.Types.BIGINT)
+        .param("submitter", submitter, Types.BIGINT)
         .param("limit", limit)
         .param("offset", offset)
         .query(JdbcDailyEntries::row)

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -176,8 +177,7 @@ public class Votes {
         .single();
   }
 
-  private Tally change(
-      Account member, ArxivId id, java.util.function.ToIntFunction<String> write, boolean up) {
+  private Tally change(Account member, ArxivId id, ToIntFunction<String> write, boolean up) {
     String paper = id.base();
     Tally tally =
         transactions.execute(

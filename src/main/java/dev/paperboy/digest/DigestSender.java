@@ -9,14 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -150,7 +153,7 @@ public class DigestSender implements SmartLifecycle {
       for (Future<?> worker : workers) {
         try {
           worker.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           log.error("Digest: a sending thread stopped", e.getCause());
         }
       }
@@ -189,7 +192,7 @@ public class DigestSender implements SmartLifecycle {
       log.info("Digest: sending stopped; unsent rows are back in the queue");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       log.warn("Digest: a sending round did not stop within 30 s; its rows wait for their lease");
     }
     running = false;
@@ -319,7 +322,7 @@ public class DigestSender implements SmartLifecycle {
   /** Why a row is not sent after all, or null to send it. */
   private @Nullable String reasonToSkip(Subscription subscription, Instant now) {
     if (subscription.status() != Subscription.Status.ACTIVE) {
-      return subscription.status().name().toLowerCase(java.util.Locale.ROOT);
+      return subscription.status().name().toLowerCase(Locale.ROOT);
     }
     if (subscription.lastActiveAt().isBefore(now.minus(settings.inactiveAfter()))) {
       return "inactive";

@@ -6,6 +6,7 @@ import dev.paperboy.store.SqlValues;
 import dev.paperboy.store.StoreSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -178,7 +179,7 @@ class JdbcOutbox {
    * {@code SENDING} by a sender whose lease ran out (it died or hung: MAIL-1's restart case). Call
    * inside a transaction.
    */
-  List<Claimed> claim(int limit, Instant now, java.time.Duration lease) {
+  List<Claimed> claim(int limit, Instant now, Duration lease) {
     List<Long> ids =
         jdbc.sql(
                 """

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -282,7 +283,7 @@ class JdbcSubscriptions {
             rs -> {
               var meta = rs.getMetaData();
               for (int c = 1; c <= meta.getColumnCount(); c++) {
-                text.append(meta.getColumnLabel(c).toLowerCase(java.util.Locale.ROOT))
+                text.append(meta.getColumnLabel(c).toLowerCase(Locale.ROOT))
                     .append(": ")
                     .append(rs.getString(c) == null ? "" : rs.getString(c).replace("\n", ", "))
                     .append('\n');
@@ -299,11 +300,11 @@ class JdbcSubscriptions {
         .query(
             rs -> {
               text.append("- ")
-                  .append(rs.getString(1).toLowerCase(java.util.Locale.ROOT))
+                  .append(rs.getString(1).toLowerCase(Locale.ROOT))
                   .append(' ')
                   .append(rs.getString(2))
                   .append(": ")
-                  .append(rs.getString(3).toLowerCase(java.util.Locale.ROOT))
+                  .append(rs.getString(3).toLowerCase(Locale.ROOT))
                   .append(rs.getString(4) == null ? "" : " " + rs.getString(4))
                   .append('\n');
             });

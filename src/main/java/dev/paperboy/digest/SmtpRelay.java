@@ -5,10 +5,18 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.SocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -56,8 +64,7 @@ class SmtpRelay {
     return new Connection(sender);
   }
 
-  private final java.util.Map<JavaMailSenderImpl, Session> sessions =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<JavaMailSenderImpl, Session> sessions = new ConcurrentHashMap<>();
 
   /**
    * The relay's session with one change: sockets without Nagle's delay. SMTP is a conversation of
@@ -66,57 +73,53 @@ class SmtpRelay {
    * a second.
    */
   private static Session session(JavaMailSenderImpl sender) {
-    java.util.Properties properties = new java.util.Properties();
+    Properties properties = new Properties();
     properties.putAll(sender.getJavaMailProperties());
     properties.put("mail.smtp.socketFactory", NoDelaySockets.INSTANCE);
     return Session.getInstance(properties);
   }
 
   /** Plain sockets with TCP_NODELAY. */
-  private static final class NoDelaySockets extends javax.net.SocketFactory {
+  private static final class NoDelaySockets extends SocketFactory {
     static final NoDelaySockets INSTANCE = new NoDelaySockets();
 
     @Override
-    public java.net.Socket createSocket() throws java.io.IOException {
-      java.net.Socket socket = new java.net.Socket();
+    public Socket createSocket() throws IOException {
+      Socket socket = new Socket();
       socket.setTcpNoDelay(true);
       return socket;
     }
 
     @Override
-    public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
-      return connected(new java.net.InetSocketAddress(host, port));
+    public Socket createSocket(String host, int port) throws IOException {
+      return connected(new InetSocketAddress(host, port));
     }
 
     @Override
-    public java.net.Socket createSocket(
-        String host, int port, java.net.InetAddress local, int localPort)
-        throws java.io.IOException {
-      java.net.Socket socket = createSocket();
-      socket.bind(new java.net.InetSocketAddress(local, localPort));
-      socket.connect(new java.net.InetSocketAddress(host, port));
+    public Socket createSocket(String host, int port, InetAddress local, int localPort)
+        throws IOException {
+      Socket socket = createSocket();
+      socket.bind(new InetSocketAddress(local, localPort));
+      socket.connect(new InetSocketAddress(host, port));
       return socket;
     }
 
     @Override
-    public java.net.Socket createSocket(java.net.InetAddress host, int port)
-        throws java.io.IOException {
-      return connected(new java.net.InetSocketAddress(host, port));
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return connected(new InetSocketAddress(host, port));
     }
 
     @Override
-    public java.net.Socket createSocket(
-        java.net.InetAddress host, int port, java.net.InetAddress local, int localPort)
-        throws java.io.IOException {
-      java.net.Socket socket = createSocket();
-      socket.bind(new java.net.InetSocketAddress(local, localPort));
-      socket.connect(new java.net.InetSocketAddress(host, port));
+    public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort)
+        throws IOException {
+      Socket socket = createSocket();
+      socket.bind(new InetSocketAddress(local, localPort));
+      socket.connect(new InetSocketAddress(host, port));
       return socket;
     }
 
-    private java.net.Socket connected(java.net.InetSocketAddress address)
-        throws java.io.IOException {
-      java.net.Socket socket = createSocket();
+    private Socket connected(InetSocketAddress address) throws IOException {
+      Socket socket = createSocket();
       socket.connect(address);
       return socket;
     }

@@ -14,11 +14,13 @@ import dev.paperboy.rules.Refusal;
 import dev.paperboy.store.SqlValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -99,7 +101,7 @@ public class Comments {
                       """)
                   .param("paper", arxivId)
                   .param("member", member.id())
-                  .param("parent", parent, java.sql.Types.BIGINT)
+                  .param("parent", parent, Types.BIGINT)
                   .param("markdown", markdown)
                   .param("html", html)
                   .param("now", SqlValues.text(clock.instant()))
@@ -163,7 +165,7 @@ public class Comments {
     return comment;
   }
 
-  public java.util.Optional<Comment> find(long id) {
+  public Optional<Comment> find(long id) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS

@@ -10,6 +10,7 @@ import dev.paperboy.search.InvalidSearch;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchQuery;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -188,7 +190,7 @@ class FeedController {
     Map<String, Paper> byId = papers.findAll(hits.stream().map(SearchHit::id).toList());
     return hits.stream()
         .map(h -> byId.get(h.id().base()))
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .map(p -> item(p, p.publishedAt()))
         .toList();
   }
@@ -205,7 +207,7 @@ class FeedController {
   }
 
   private static String encode(String text) {
-    return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   private static String digest(String body) {

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ public class OaiHarvester {
       until = saved.get().until();
       token = saved.get().token();
     } else if (from == null && saved.isPresent() && saved.get().responseDate() != null) {
-      from = LocalDate.ofInstant(saved.get().responseDate(), java.time.ZoneOffset.UTC);
+      from = LocalDate.ofInstant(saved.get().responseDate(), ZoneOffset.UTC);
     }
     Counts counts = new Counts();
     int restarts = 0;

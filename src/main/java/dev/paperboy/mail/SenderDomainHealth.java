@@ -1,5 +1,7 @@
 package dev.paperboy.mail;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -114,10 +116,10 @@ class SenderDomainHealth implements HealthIndicator {
 
   private static Optional<String> reverseName(String host) {
     try {
-      java.net.InetAddress address = java.net.InetAddress.getByName(host);
+      InetAddress address = InetAddress.getByName(host);
       String name = address.getCanonicalHostName();
       return name.equals(address.getHostAddress()) ? Optional.empty() : Optional.of(name);
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       return Optional.empty();
     }
   }

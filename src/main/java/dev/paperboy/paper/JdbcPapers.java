@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -140,8 +143,8 @@ class JdbcPapers implements Papers {
   }
 
   @Override
-  public java.util.SortedMap<LocalDate, Long> publishedPerDay(LocalDate from, LocalDate until) {
-    java.util.SortedMap<LocalDate, Long> perDay = new java.util.TreeMap<>();
+  public SortedMap<LocalDate, Long> publishedPerDay(LocalDate from, LocalDate until) {
+    SortedMap<LocalDate, Long> perDay = new TreeMap<>();
     jdbc.sql(
             """
             SELECT published_on, count(*) AS papers FROM papers
@@ -173,7 +176,7 @@ class JdbcPapers implements Papers {
   }
 
   @Override
-  public java.util.Optional<LocalDate> latestPublicationDay(int atLeast) {
+  public Optional<LocalDate> latestPublicationDay(int atLeast) {
     return jdbc.sql(
             """
             SELECT max(published_on) FROM (
@@ -184,7 +187,7 @@ class JdbcPapers implements Papers {
             ) AS busy_days
             """)
         .param("atLeast", atLeast)
-        .query((rs, n) -> java.util.Optional.ofNullable(SqlValues.date(rs, 1)))
+        .query((rs, n) -> Optional.ofNullable(SqlValues.date(rs, 1)))
         .single();
   }
 
@@ -417,7 +420,7 @@ class JdbcPapers implements Papers {
       p.metadataDate() == null ? null : text(p.metadataDate()),
       contentHash,
       p.primaryCategory(),
-      text(LocalDate.ofInstant(p.publishedAt(), java.time.ZoneOffset.UTC))
+      text(LocalDate.ofInstant(p.publishedAt(), ZoneOffset.UTC))
     };
   }
 

@@ -1,10 +1,12 @@
 package dev.paperboy.paper;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /** The paper store. The only writer of the paper tables. */
 public interface Papers {
@@ -27,8 +29,7 @@ public interface Papers {
   long count();
 
   /** How many papers were first published on each day in [from, until]; days without are absent. */
-  java.util.SortedMap<java.time.LocalDate, Long> publishedPerDay(
-      java.time.LocalDate from, java.time.LocalDate until);
+  SortedMap<LocalDate, Long> publishedPerDay(LocalDate from, LocalDate until);
 
   /** The most common primary categories with their paper counts, most first. */
   List<Map.Entry<String, Long>> topPrimaryCategories(int limit);
@@ -37,7 +38,7 @@ public interface Papers {
    * The latest day on which at least {@code atLeast} papers were first published: where a chart of
    * recent days should end, past a few stragglers.
    */
-  Optional<java.time.LocalDate> latestPublicationDay(int atLeast);
+  Optional<LocalDate> latestPublicationDay(int atLeast);
 
   /**
    * Papers changed after a position in the change sequence and no later than {@code until}, oldest

@@ -5,6 +5,7 @@ import dev.paperboy.rules.Refusal;
 import dev.paperboy.store.SqlValues;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -76,7 +77,7 @@ public class Follows {
   public void remove(Account member, String kindText, String value) {
     jdbc.sql("DELETE FROM follows WHERE member_id = :member AND kind = :kind AND value = :value")
         .param("member", member.id())
-        .param("kind", kindText.strip().toUpperCase(java.util.Locale.ROOT))
+        .param("kind", kindText.strip().toUpperCase(Locale.ROOT))
         .param("value", value)
         .update();
   }

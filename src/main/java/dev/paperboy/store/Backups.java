@@ -1,5 +1,7 @@
 package dev.paperboy.store;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -385,7 +389,7 @@ public final class Backups {
       }
       // The trailer is not part of the gzip stream: read exactly up to it.
       InputStream body =
-          new java.io.BufferedInputStream(
+          new BufferedInputStream(
               new GZIPInputStream(new BoundedInput(file, size - TRAILER - magic.length), 1 << 16));
       StringBuilder length = new StringBuilder();
       for (int c; (c = body.read()) != '\n'; ) {
@@ -427,7 +431,7 @@ public final class Backups {
   }
 
   /** At most {@code limit} bytes of a stream. */
-  private static final class BoundedInput extends java.io.FilterInputStream {
+  private static final class BoundedInput extends FilterInputStream {
     private long left;
 
     BoundedInput(InputStream in, long limit) {
@@ -529,7 +533,7 @@ public final class Backups {
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -544,7 +548,7 @@ public final class Backups {
       return;
     }
     try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
     }

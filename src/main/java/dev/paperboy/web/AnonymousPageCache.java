@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,7 +105,7 @@ class AnonymousPageCache extends OncePerRequestFilter {
         && captured.getHeader("Set-Cookie") == null
         && captured.getContentType() != null
         && captured.getContentSize() <= MAX_BODY) {
-      Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+      Map<String, List<String>> headers = new LinkedHashMap<>();
       for (String name : captured.getHeaderNames()) {
         if (!"Content-Type".equalsIgnoreCase(name) && !"Content-Length".equalsIgnoreCase(name)) {
           headers.put(name, new ArrayList<>(captured.getHeaders(name)));

@@ -13,8 +13,11 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.rules.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -144,15 +147,15 @@ class CommunityController {
     List<Card> upvoted =
         upvotedIds.stream()
             .map(id -> upvotedEntries.get(id.base()))
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .map(Views::card)
             .toList();
     model.addAttribute(
         "page",
         new ProfilePage(
             member.username(),
-            Views.DAY.format(member.createdAt().atZone(java.time.ZoneOffset.UTC)),
-            member.role().name().toLowerCase(java.util.Locale.ROOT),
+            Views.DAY.format(member.createdAt().atZone(ZoneOffset.UTC)),
+            member.role().name().toLowerCase(Locale.ROOT),
             votes.karma(member.id()),
             member.banned() ? "Banned by " + member.bannedBy() + ": " + member.banReason() : null,
             submitted,

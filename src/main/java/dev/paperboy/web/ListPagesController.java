@@ -6,6 +6,7 @@ import dev.paperboy.demo.DemoProgress;
 import dev.paperboy.ranking.ListPeriod;
 import dev.paperboy.ranking.Rankings;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,7 +92,7 @@ class ListPagesController {
     return new DailyPage.Link(path + period.key(), period.label());
   }
 
-  private static ListPeriod parse(java.util.function.Supplier<ListPeriod> parser) {
+  private static ListPeriod parse(Supplier<ListPeriod> parser) {
     try {
       return parser.get();
     } catch (IllegalArgumentException e) {

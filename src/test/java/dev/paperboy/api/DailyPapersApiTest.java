@@ -7,6 +7,7 @@ import dev.paperboy.support.SeedDayFile;
 import dev.paperboy.support.Site;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class DailyPapersApiTest {
     assertThat(ids("/api/daily_papers?month=2025-03&submitter=nobody")).isEmpty();
     // Put on the list one second apart, so newest-first is the seed order reversed.
     List<String> reversed = new ArrayList<>(seedIds);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     assertThat(ids("/api/daily_papers?date=2025-03-12&sort=publishedAt"))
         .containsExactlyElementsOf(reversed);
     // No votes: trending is newest first too.

@@ -14,6 +14,8 @@ import dev.paperboy.support.CommunityArxiv;
 import dev.paperboy.support.FixedClock;
 import dev.paperboy.support.TestPapers;
 import dev.paperboy.support.WebClient;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -480,12 +482,12 @@ abstract class CommunityContract {
       String path,
       @org.jspecify.annotations.Nullable String token,
       @org.jspecify.annotations.Nullable String json) {
-    java.net.http.HttpRequest.Builder request =
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .POST(
                 json == null
-                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                    : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");
     }

@@ -14,6 +14,8 @@ import dev.paperboy.support.Mailbox;
 import dev.paperboy.support.TestPapers;
 import dev.paperboy.support.WebClient;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -22,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -83,7 +86,7 @@ abstract class DigestContract {
                   id,
                   title + " " + id,
                   "We study " + title + ".",
-                  day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
+                  day.atStartOfDay(ZoneOffset.UTC).toInstant())));
       lists.feature(ArxivId.parse(id), day, account.member());
     }
     return day;
@@ -385,7 +388,7 @@ abstract class DigestContract {
             .findFirst()
             .orElseThrow();
     List<String> names = new ArrayList<>();
-    for (Enumeration<jakarta.mail.Header> all = digest.getAllHeaders(); all.hasMoreElements(); ) {
+    for (Enumeration<Header> all = digest.getAllHeaders(); all.hasMoreElements(); ) {
       names.add(all.nextElement().getName());
     }
     assertThat(names)
@@ -571,7 +574,7 @@ abstract class DigestContract {
   static String subject(MimeMessage message) {
     try {
       return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
+    } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
   }

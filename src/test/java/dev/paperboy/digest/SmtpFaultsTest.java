@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,7 +75,7 @@ class SmtpFaultsTest {
 
   /** {@code count} active daily subscribers, and an edition of a fresh day for them. */
   List<String> editionFor(int count) {
-    List<String> addresses = new java.util.ArrayList<>();
+    List<String> addresses = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String email = "fault" + SEQUENCE.incrementAndGet() + "@example.org";
       long id =

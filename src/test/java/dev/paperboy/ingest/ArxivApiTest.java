@@ -9,6 +9,7 @@ import dev.paperboy.paper.Papers;
 import dev.paperboy.support.ArxivState;
 import dev.paperboy.support.ArxivStub;
 import dev.paperboy.support.StubbedArxiv;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,8 +77,8 @@ class ArxivApiTest {
 
   @Test
   void aGzipBombIsStoppedAtTheCapAndNotRetried() throws Exception {
-    java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bomb)) {
+    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {
       byte[] zeros = new byte[1 << 20];
       for (int i = 0; i < 64; i++) {
         gzip.write(zeros); // 64 MiB that compress to about 64 KiB

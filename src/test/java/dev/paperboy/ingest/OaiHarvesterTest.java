@@ -19,6 +19,10 @@ import dev.paperboy.support.Tables;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,8 +108,7 @@ class OaiHarvesterTest {
 
   @Test
   void aBadResumptionTokenRestartsTheListFromItsFrom() throws Exception {
-    HarvestRequest dated =
-        new HarvestRequest("cs", java.time.LocalDate.of(2014, 10, 1), null, "arXivRaw");
+    HarvestRequest dated = new HarvestRequest("cs", LocalDate.of(2014, 10, 1), null, "arXivRaw");
     StubbedArxiv.STUB.then(
         xml(page(records.subList(0, 3), "t1", 6)),
         status(500, null),
@@ -142,14 +145,9 @@ class OaiHarvesterTest {
 
   @Test
   void aRetryAfterAsHttpDateAndZeroAreBothHonouredAtLeastTheInterval() throws Exception {
-    Instant retryAt =
-        StubbedArxiv.TIME
-            .instant()
-            .plusSeconds(10)
-            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant retryAt = StubbedArxiv.TIME.instant().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
     String inTenSeconds =
-        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-            retryAt.atZone(java.time.ZoneOffset.UTC));
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt.atZone(ZoneOffset.UTC));
     StubbedArxiv.STUB.then(status(503, inTenSeconds), status(429, "0"), xml(page(records, "", 6)));
 
     harvester.harvest(CS, HarvestProgress.NONE);

@@ -1,6 +1,7 @@
 package dev.paperboy.ingest;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@link OaiPages} for tests in other packages. */
@@ -14,7 +15,7 @@ public final class OaiPagesForTests {
   /** {@code count} records: the six real ones again and again, each under a new id. */
   public static List<String> records(int count) throws IOException {
     List<String> real = OaiPages.records();
-    List<String> many = new java.util.ArrayList<>(count);
+    List<String> many = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String record = real.get(i % real.size());
       many.add(record.replace(OaiPages.idOf(record), "2402.%05d".formatted(i)));

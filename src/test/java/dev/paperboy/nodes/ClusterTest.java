@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +61,7 @@ class ClusterTest {
     };
     a = Node.start("a", store, dir, settings);
     // B logs as a collector wants it: one JSON object a line.
-    String[] structured = java.util.Arrays.copyOf(settings, settings.length + 1);
+    String[] structured = Arrays.copyOf(settings, settings.length + 1);
     structured[settings.length] = "logging.structured.format.console=ecs";
     b = Node.start("b", store, dir, structured);
     CompletableFuture.allOf(

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.Tables;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,7 +131,7 @@ abstract class PapersContract {
    */
   @Test
   void replayingRecordsInAnyOrderEndsInTheSameState() {
-    List<Paper> stream = new java.util.ArrayList<>();
+    List<Paper> stream = new ArrayList<>();
     for (int p = 1; p <= 4; p++) {
       String id = "2403.0000" + p;
       for (int v = 1; v <= 3; v++) {
@@ -147,9 +150,9 @@ abstract class PapersContract {
     dev.paperboy.support.Generated.cases(
             12,
             random -> {
-              List<Paper> shuffled = new java.util.ArrayList<>(stream);
+              List<Paper> shuffled = new ArrayList<>(stream);
               shuffled.addAll(stream.subList(0, random.nextInt(stream.size())));
-              java.util.Collections.shuffle(shuffled, new java.util.Random(random.nextLong()));
+              Collections.shuffle(shuffled, new Random(random.nextLong()));
               return shuffled;
             })
         .forEach(

@@ -14,6 +14,8 @@ import dev.paperboy.support.Community;
 import dev.paperboy.support.FixedClock;
 import dev.paperboy.support.TestPapers;
 import dev.paperboy.support.WebClient;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,12 +134,11 @@ abstract class AbuseLimitsContract {
   private HttpResponse<String> forgedBounce(String address) {
     return new WebClient(port)
         .sendAlone(
-            java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + port + "/api/mail/bounces"))
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/mail/bounces"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer a guess")
                 .POST(
-                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                    HttpRequest.BodyPublishers.ofString(
                         "{\"email\":\"someone@example.org\",\"type\":\"hard\"}")),
             from(address));
   }
@@ -163,12 +164,10 @@ abstract class AbuseLimitsContract {
         statuses.add(
             new WebClient(port)
                 .sendAlone(
-                    java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + "/api/subscriptions"))
+                    HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/subscriptions"))
                         .header("Content-Type", "application/json")
-                        .POST(
-                            java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "{\"email\":\"" + email + "\"}")),
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")),
                     from("10.5.0.1"))
                 .statusCode());
       }

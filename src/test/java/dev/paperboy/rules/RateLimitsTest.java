@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,7 +98,7 @@ class RateLimitsTest {
     String relay = "relay-" + System.nanoTime();
     Throughput nodeA = node(fivePerSecond, relay, time);
     Throughput nodeB = node(fivePerSecond, relay, time);
-    java.util.List<Instant> grants = new java.util.ArrayList<>();
+    List<Instant> grants = new ArrayList<>();
     for (int message = 0; message < 100; message++) {
       if (message == 50) {
         nodeA = node(fivePerSecond, relay, time);

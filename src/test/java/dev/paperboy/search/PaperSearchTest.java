@@ -13,9 +13,12 @@ import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.support.SqliteStore;
 import dev.paperboy.support.Tables;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +50,7 @@ class PaperSearchTest {
         getClass().getResourceAsStream("/arxiv-snapshot/kaggle-format-sample-250.jsonl")) {
       sample = in.readAllBytes();
     }
-    importer.importStream(new java.io.ByteArrayInputStream(sample), false, ImportProgress.NONE);
+    importer.importStream(new ByteArrayInputStream(sample), false, ImportProgress.NONE);
     JsonMapper json = JsonMapper.builder().build();
     corpus =
         new String(sample, StandardCharsets.UTF_8)
@@ -113,7 +116,7 @@ class PaperSearchTest {
         ids(search.search(new SearchQuery("", null, null, SearchQuery.Sort.NEWEST, 0, 3)));
     List<String> expected =
         corpus.stream()
-            .sorted(java.util.Comparator.comparing(Paper::publishedAt).reversed())
+            .sorted(Comparator.comparing(Paper::publishedAt).reversed())
             .limit(3)
             .map(p -> p.id().base())
             .toList();
@@ -212,7 +215,7 @@ class PaperSearchTest {
             aPaper("2401.00090")
                 .title("Okapi migration in dense forests")
                 .versions(2)
-                .metadataDate(java.time.LocalDate.of(2026, 11, 1))
+                .metadataDate(LocalDate.of(2026, 11, 1))
                 .build(),
             aPaper("2401.00091").title("Okapi diets across seasons").build()));
     search.catchUp();

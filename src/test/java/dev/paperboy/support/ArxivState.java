@@ -1,6 +1,7 @@
 package dev.paperboy.support;
 
 import dev.paperboy.store.SqlValues;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -11,7 +12,7 @@ public final class ArxivState {
   public static void reset(JdbcClient jdbc, Instant now) {
     // A connection the client abandoned (read timeout) may still be winding down in the stub.
     org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(10))
         .until(() -> StubbedArxiv.STUB.inFlight() == 0);
     StubbedArxiv.STUB.reset();
     StubbedArxiv.TIME.set(now);

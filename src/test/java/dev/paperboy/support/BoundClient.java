@@ -1,5 +1,6 @@
 package dev.paperboy.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +63,7 @@ public final class BoundClient {
   }
 
   private static byte[] dechunk(byte[] chunked) {
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
     byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
     int at = 0;
     while (true) {
@@ -77,7 +80,7 @@ public final class BoundClient {
 
   private static int indexOf(byte[] data, byte[] pattern, int from) {
     for (int i = from; i + pattern.length <= data.length; i++) {
-      if (java.util.Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+      if (Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
         return i;
       }
     }
@@ -116,8 +119,7 @@ public final class BoundClient {
       byte[] all = socket.getInputStream().readAllBytes();
       int split = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
       String head = new String(all, 0, split < 0 ? all.length : split, StandardCharsets.UTF_8);
-      byte[] rest =
-          split < 0 ? new byte[0] : java.util.Arrays.copyOfRange(all, split + 4, all.length);
+      byte[] rest = split < 0 ? new byte[0] : Arrays.copyOfRange(all, split + 4, all.length);
       for (String line : head.split("\r\n")) {
         if (line.regionMatches(true, 0, "Set-Cookie:", 0, 11)) {
           String pair = line.substring(11).strip().split(";", 2)[0];
@@ -126,8 +128,7 @@ public final class BoundClient {
         }
       }
       int status = Integer.parseInt(head.split(" ", 3)[1]);
-      boolean chunked =
-          head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked");
+      boolean chunked = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked");
       return new Response(
           status, head, new String(chunked ? dechunk(rest) : rest, StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.paperboy.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,6 @@ public class FixedClock {
   @Primary
   Clock fixedClock() {
     Clock system = Clock.systemUTC();
-    return Clock.offset(system, java.time.Duration.between(system.instant(), NOW));
+    return Clock.offset(system, Duration.between(system.instant(), NOW));
   }
 }

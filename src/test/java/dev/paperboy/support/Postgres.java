@@ -1,5 +1,9 @@
 package dev.paperboy.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -58,11 +62,11 @@ public final class Postgres {
   }
 
   /** A data directory (the search index) for a context: its own, as its database is. */
-  public static java.nio.file.Path freshDataDir() {
+  public static Path freshDataDir() {
     try {
-      return java.nio.file.Files.createTempDirectory("paperboy-postgres-test");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return Files.createTempDirectory("paperboy-postgres-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

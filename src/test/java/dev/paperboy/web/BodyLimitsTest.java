@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.support.Site;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -86,7 +87,7 @@ class BodyLimitsTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
                     HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream("email=a&password=b".getBytes())))
+                        () -> new ByteArrayInputStream("email=a&password=b".getBytes())))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).isEqualTo(411);

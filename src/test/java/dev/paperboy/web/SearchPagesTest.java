@@ -9,6 +9,8 @@ import dev.paperboy.support.SiteIndex;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -98,7 +100,7 @@ class SearchPagesTest {
         tools.jackson.databind.json.JsonMapper.builder()
             .build()
             .readTree(Http.get(port, "/api/papers/search?q=&from=2024-01-01&sort=newest").body());
-    List<String> ids = new java.util.ArrayList<>();
+    List<String> ids = new ArrayList<>();
     items.forEach(i -> ids.add(i.get("paper").get("id").asString()));
 
     assertThat(ids).isEqualTo(expected).isNotEmpty();
@@ -116,7 +118,7 @@ class SearchPagesTest {
   @Test
   void tooLongOrTooManyPrefixesGet400NotA500() {
     String tooLong = "a".repeat(10_000);
-    String prefixes = String.join(" ", java.util.Collections.nCopies(120, "a*"));
+    String prefixes = String.join(" ", Collections.nCopies(120, "a*"));
 
     assertThat(Http.get(port, "/api/papers/search?q=" + tooLong).statusCode()).isEqualTo(400);
     assertThat(Http.get(port, "/search?q=" + tooLong).statusCode()).isEqualTo(400);

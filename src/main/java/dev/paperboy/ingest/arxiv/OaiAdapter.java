@@ -5,6 +5,7 @@ import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperVersion;
 import dev.paperboy.paper.TexAccents;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -188,7 +189,7 @@ public final class OaiAdapter {
     throw new InvalidRecord("version '" + label + "' is not vN");
   }
 
-  private static java.time.Instant rfc1123(String date) {
+  private static Instant rfc1123(String date) {
     try {
       return ZonedDateTime.parse(ArxivText.fold(date), DateTimeFormatter.RFC_1123_DATE_TIME)
           .toInstant();
@@ -197,7 +198,7 @@ public final class OaiAdapter {
     }
   }
 
-  private static java.time.Instant day(String date) {
+  private static Instant day(String date) {
     try {
       return LocalDate.parse(date.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
     } catch (DateTimeParseException e) {

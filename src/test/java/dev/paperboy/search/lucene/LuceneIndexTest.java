@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class LuceneIndexTest {
             new org.apache.lucene.index.IndexWriter(
                 directory, new org.apache.lucene.index.IndexWriterConfig())) {
       writer.addDocument(PaperFields.document(aPaper("2401.00001").build(), null));
-      writer.setLiveCommitData(java.util.Map.of("paperboy.schema", "2").entrySet());
+      writer.setLiveCommitData(Map.of("paperboy.schema", "2").entrySet());
       writer.commit();
     }
 
