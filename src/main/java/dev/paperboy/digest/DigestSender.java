@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -139,7 +140,9 @@ public class DigestSender implements SmartLifecycle {
   private Round round(IntConsumer progress) throws InterruptedException {
     Counters counters = new Counters();
     int threads = Math.max(1, settings.connections());
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    // Named, so that a thread dump or a log line says which relay connection is which.
+    ExecutorService pool =
+        Executors.newFixedThreadPool(threads, new CustomizableThreadFactory("digest-sender-"));
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
