@@ -46,3 +46,49 @@ document.addEventListener("change", async (event) => {
   const target = document.getElementById(input.dataset.fills);
   if (target) target.value = await input.files[0].text();
 });
+
+// Maths: titles and abstracts keep arXiv's TeX source, and KaTeX, served by Paperboy under a
+// versioned path, renders it in the elements marked .tex. It is fetched only by pages that hold a
+// formula. Text that is not valid TeX stays as it was written (KaTeX's parse error is swallowed).
+const KATEX = "/katex/0.19.1/";
+const FORMULA = /\$|\\\(|\\\[/;
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  });
+}
+
+async function renderMaths() {
+  const texts = [...document.querySelectorAll(".tex")].filter((el) => FORMULA.test(el.textContent));
+  if (!texts.length) return;
+  const css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = KATEX + "katex.min.css";
+  document.head.append(css);
+  await loadScript(KATEX + "katex.min.js");
+  await loadScript(KATEX + "contrib/auto-render.min.js");
+  const options = {
+    delimiters: [
+      { left: "$$", right: "$$", display: true },
+      { left: "$", right: "$", display: false },
+      { left: "\\(", right: "\\)", display: false },
+      { left: "\\[", right: "\\]", display: true },
+    ],
+    // Macros arXiv authors use that KaTeX lacks, read as their nearest KaTeX form.
+    macros: { "\\mathbbm": "\\mathbb{#1}", "\\textsc": "\\text{#1}", "\\bold": "\\mathbf{#1}" },
+    // A formula cannot make itself huge or fetch anything: sizes are capped and \href, \url and
+    // \includegraphics stay off (trust is false by default).
+    maxSize: 10,
+    maxExpand: 500,
+    errorCallback: () => {},
+  };
+  for (const el of texts) window.renderMathInElement(el, options);
+  document.documentElement.dataset.maths = "rendered";
+}
+
+renderMaths();

@@ -2,6 +2,7 @@ package dev.paperboy.api;
 
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.PaperNotFound;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.ranking.ListPeriod;
@@ -167,9 +168,22 @@ class PapersApi {
     return search.similar(paper, limit).stream().map(SearchItem::of).toList();
   }
 
+  /**
+   * One paper. An id of the right shape that no paper has ({@code 0000.00000}) is a 404, as on
+   * Hugging Face, so that clients written for it tell "not here" from "not an id" (a 400).
+   */
   @GetMapping("/papers/{id}")
   PaperDetail paper(@PathVariable String id) {
-    return detail(ArxivId.parse(id));
+    ArxivId parsed;
+    try {
+      parsed = ArxivId.parse(id);
+    } catch (InvalidArxivId e) {
+      if (ArxivId.hasIdShape(id)) {
+        throw new PaperNotFound(id.strip());
+      }
+      throw e;
+    }
+    return detail(parsed);
   }
 
   /** Old-style ids contain a slash: {@code /api/papers/hep-th/9901001}. */

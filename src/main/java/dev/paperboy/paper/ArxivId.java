@@ -45,6 +45,14 @@ public record ArxivId(String base, int version) implements Comparable<ArxivId> {
   }
 
   /**
+   * Whether the text is laid out like a bare arXiv id ({@code 0000.00000}, {@code hep-th/9901001},
+   * with or without a version), whether or not arXiv could have issued it.
+   */
+  public static boolean hasIdShape(String text) {
+    return text.length() <= MAX_INPUT_LENGTH && BARE.matcher(text.strip()).matches();
+  }
+
+  /**
    * Parses any accepted form.
    *
    * @throws InvalidArxivId with a message that says what was expected

@@ -23,7 +23,7 @@ public record PaperPage(
     List<Similar> similar,
     boolean upvoted,
     List<Comments.Thread> discussion,
-    @Nullable String upvoteChart) {
+    @Nullable UpvoteHistory upvoteHistory) {
 
   /** A paper like this one. */
   public record Similar(String href, String title, String authors) {}

@@ -18,7 +18,6 @@ import dev.paperboy.search.PaperSearch;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -120,8 +119,8 @@ class PaperPageController {
         .toList();
   }
 
-  /** Upvotes so far on each day since the paper went on its list, for at most 30 days. */
-  private @Nullable String upvoteChart(DailyEntry entry) {
+  /** The paper's upvotes from its listing to today, or nothing before its first upvote. */
+  private @Nullable UpvoteHistory upvoteHistory(DailyEntry entry) {
     if (entry.upvotes() == 0) {
       return null;
     }
@@ -130,17 +129,7 @@ class PaperPageController {
         votes.countedVoteTimes(entry.paper().id()).stream()
             .map(at -> at.atZone(zone).toLocalDate())
             .toList();
-    LocalDate first = entry.listDate();
-    LocalDate last =
-        lists.today().isBefore(first.plusDays(29)) ? lists.today() : first.plusDays(29);
-    List<SvgCharts.Bar> bars = new ArrayList<>();
-    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-      LocalDate through = day;
-      bars.add(
-          new SvgCharts.Bar(
-              Views.DAY.format(day), voteDays.stream().filter(d -> !d.isAfter(through)).count()));
-    }
-    return SvgCharts.columns("Upvotes since " + Views.DAY.format(first), bars, 320, 90);
+    return UpvoteHistory.of(entry.listDate(), voteDays, lists.today());
   }
 
   private static int parsePage(String p) {
@@ -223,7 +212,7 @@ class PaperPageController {
                 .map(member -> !votes.upvotedBy(member.id(), List.of(paper.id())).isEmpty())
                 .orElse(false),
             comments.discussion(paper.id()),
-            lists.entryFor(id).map(this::upvoteChart).orElse(null)));
+            lists.entryFor(id).map(this::upvoteHistory).orElse(null)));
     return "paper";
   }
 }

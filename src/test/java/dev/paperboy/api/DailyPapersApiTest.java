@@ -157,8 +157,14 @@ class DailyPapersApiTest {
     HttpResponse<String> unknown = Http.get(port, "/api/papers/2401.99999");
     HttpResponse<String> malformed = Http.get(port, "/api/papers/2401.999");
     HttpResponse<String> oldStyle = Http.get(port, "/api/papers/hep-th/9901001");
+    HttpResponse<String> neverIssued = Http.get(port, "/api/papers/0000.00000");
 
     assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(neverIssued.statusCode())
+        .as("an id of the right shape is a question about a paper, as on huggingface.co")
+        .isEqualTo(404);
+    assertThat(JSON.readTree(neverIssued.body()).get("detail").asString())
+        .isEqualTo("No paper 0000.00000 in this Paperboy");
     assertThat(JSON.readTree(unknown.body()).get("title").asString()).isEqualTo("Paper not found");
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(malformed.body()).get("detail").asString())

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -101,6 +102,18 @@ class CommunityBrowserTest {
         .isEqualTo(true);
     assertThat(browser.findElement(By.cssSelector("form.vote button")).getAttribute("aria-pressed"))
         .isEqualTo("true");
+
+    browser.navigate().refresh();
+    WebElement chart = browser.findElement(By.cssSelector("figure.upvote-history"));
+    assertThat(chart.findElement(By.tagName("figcaption")).getText())
+        .as("today's upvote is on the chart")
+        .endsWith("1 today");
+    Dimension line = chart.findElement(By.cssSelector("svg.trend")).getSize();
+    assertThat(line.getHeight()).as("the chart keeps its height").isEqualTo(100);
+    assertThat(line.getWidth())
+        .as("and fits the page")
+        .isBetween(200, browser.findElement(By.tagName("main")).getSize().getWidth());
+    assertThat(Browser.cspViolations(browser)).isEmpty();
 
     browser
         .findElement(By.id("comment-body"))

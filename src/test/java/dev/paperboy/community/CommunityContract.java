@@ -253,9 +253,12 @@ abstract class CommunityContract {
     Document page = Jsoup.parse(member.get("/papers/" + id).body());
     assertThat(page.select("form.vote button").attr("aria-pressed")).isEqualTo("true");
     assertThat(page.select("form.vote .upvotes").text()).isEqualTo("1");
-    assertThat(page.select("figure.upvote-history svg rect.bar title").eachText())
-        .as("one bar a day since the list day, upvotes so far")
-        .containsExactly("Nov 27, 2026: 1");
+    assertThat(page.select("figure.upvote-history figcaption").text())
+        .as("the chart counts today's upvote")
+        .isEqualTo("1 upvote since Nov 27, 2026, 1 today");
+    assertThat(page.select("figure.upvote-history .axis span").eachText())
+        .as("a week at least, ending today")
+        .containsExactly("Nov 21, 2026", "Nov 27, 2026");
 
     assertThat(upvote(member, id, true).body()).contains("\"upvoted\":false");
     assertThat(upvote(member, id, true).body()).contains("\"upvotes\":0");

@@ -3,9 +3,14 @@ package dev.paperboy.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver. Skipped when they are not installed
@@ -38,10 +43,25 @@ public final class Browser {
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1280,1600");
+    // The console is read back by the tests: a CSP refusal is logged there and nowhere else.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  /** The console lines so far that report something refused by the Content-Security-Policy. */
+  public static List<String> cspViolations(ChromeDriver driver) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy"))
+        .toList();
+  }
+
+  /** Resizes the window, keeping its height, as a phone or a desktop would show the page. */
+  public static void width(ChromeDriver driver, int width) {
+    driver.manage().window().setSize(new Dimension(width, 1600));
   }
 }

@@ -52,7 +52,8 @@ class PagesTest {
     Document page = Jsoup.parse(Http.get(port, "/papers/date/2025-03-20").body());
 
     assertThat(page.select(".empty").text())
-        .isEqualTo("No papers are on the list for Mar 20, 2025.");
+        .isEqualTo(
+            "No papers are on the list for Mar 20, 2025 yet. See Mar 12, 2025, the latest day before it with papers.");
     assertThat(page.select("a[rel=prev]").attr("href")).isEqualTo("/papers/date/2025-03-12");
     assertThat(page.select("a[rel=next]")).isEmpty();
   }
