@@ -10,12 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
@@ -101,11 +99,7 @@ class WebSecurity {
                     PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/mail/bounces"),
                     PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/recommendations")))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
-        .exceptionHandling(
-            errors ->
-                errors.defaultAuthenticationEntryPointFor(
-                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                    PathPatternRequestMatcher.pathPattern("/api/**")))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInFirst()))
         // The SecurityHeaders filter writes the headers (one policy for every response), and
         // responses keep their own caching rules (feeds and the API use ETags).
         .headers(headers -> headers.disable())

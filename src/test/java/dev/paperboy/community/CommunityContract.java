@@ -1,6 +1,7 @@
 package dev.paperboy.community;
 
 import static dev.paperboy.support.Community.PASSWORD;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +16,8 @@ import dev.paperboy.support.FixedClock;
 import dev.paperboy.support.TestPapers;
 import dev.paperboy.support.WebClient;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -239,6 +242,38 @@ abstract class CommunityContract {
     }
     assertThat(count("SELECT count(*) FROM votes WHERE arxiv_id = ?", id)).isEqualTo(1);
     assertThat(upvotes(id)).isEqualTo(1);
+  }
+
+  @Test
+  void aReaderNotSignedInIsSentToSignInAndBroughtBack() {
+    for (String page :
+        List.of("/papers/submit", "/account", "/for-you", "/for-you/library", "/curate")) {
+      HttpResponse<String> anonymous = new WebClient(port).get(page + "?from=test");
+      assertThat(anonymous.statusCode()).as(page).isEqualTo(302);
+      String location = anonymous.headers().firstValue("Location").orElseThrow();
+      assertThat(URI.create(location).getPath()).as(page).isEqualTo("/login");
+      String next = URLDecoder.decode(location.substring(location.indexOf("next=") + 5), UTF_8);
+      assertThat(next).as(page).isEqualTo(page + "?from=test");
+    }
+    WebClient reader = new WebClient(port);
+    String name = fresh("returning");
+    accounts.add(name + "@example.org", name, Role.MEMBER, PASSWORD);
+    String login = "/login?next=" + URLEncoder.encode("/for-you?from=test", UTF_8);
+    Document form = Jsoup.parse(reader.get(login).body());
+    HttpResponse<String> signedIn =
+        reader.submit(
+            login,
+            "/login",
+            Map.of(
+                "email",
+                name + "@example.org",
+                "password",
+                PASSWORD,
+                "next",
+                form.select("input[name=next]").val()));
+    assertThat(signedIn.headers().firstValue("Location"))
+        .hasValueSatisfying(back -> assertThat(back).endsWith("/for-you?from=test"));
+    assertThat(reader.get("/for-you").statusCode()).isEqualTo(200);
   }
 
   @Test
