@@ -548,7 +548,9 @@ abstract class DigestContract {
     assertThat(part(digest, "text/plain"))
         .contains("Top papers of the day")
         .contains("Recommended for you")
-        .contains("which you upvoted");
+        .contains("which you upvoted")
+        .as("one upvote is said in the singular")
+        .containsPattern(" · 1 upvote\\r?\\n");
 
     String key = key(email);
     long edition = editions.recent(1).get(0).edition().id();
