@@ -52,7 +52,9 @@ class DigestMessages {
         text.append(item.title()).append('\n');
         text.append(item.authors());
         if (item.upvotes() > 0) {
-          text.append(" · ").append(item.upvotes()).append(item.upvotes() == 1 ? " upvote" : " upvotes");
+          text.append(" · ")
+              .append(item.upvotes())
+              .append(item.upvotes() == 1 ? " upvote" : " upvotes");
         }
         text.append('\n');
         if (!item.reason().isEmpty()) {
