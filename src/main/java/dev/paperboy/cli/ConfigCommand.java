@@ -7,6 +7,7 @@ import dev.paperboy.embedding.VectorSettings;
 import dev.paperboy.ingest.ArxivSettings;
 import dev.paperboy.ingest.IngestSettings;
 import dev.paperboy.store.StoreSettings;
+import dev.paperboy.thumbnail.ThumbnailSettings;
 import java.io.PrintWriter;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -38,7 +39,8 @@ class ConfigCommand implements Callable<Integer> {
           IngestSettings.class,
           ArxivSettings.class,
           DemoSettings.class,
-          VectorSettings.class);
+          VectorSettings.class,
+          ThumbnailSettings.class);
 
   @Spec CommandSpec spec;
 
@@ -104,7 +106,8 @@ class ConfigCommand implements Callable<Integer> {
     IngestSettings.class,
     ArxivSettings.class,
     DemoSettings.class,
-    VectorSettings.class
+    VectorSettings.class,
+    ThumbnailSettings.class
   })
   static class SettingsOnly {}
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -57,7 +58,11 @@ public class ArxivClient implements Closeable {
     this.backoff = Backoff.of(settings, clock);
     this.http = httpClient(settings);
     this.allowedOrigins =
-        Stream.of(settings.oaiBaseUrl(), settings.apiBaseUrl(), settings.rssBaseUrl())
+        Stream.of(
+                settings.oaiBaseUrl(),
+                settings.apiBaseUrl(),
+                settings.rssBaseUrl(),
+                settings.pdfBaseUrl())
             .map(ArxivClient::origin)
             .collect(Collectors.toUnmodifiableSet());
   }
@@ -72,6 +77,14 @@ public class ArxivClient implements Closeable {
    * person is waiting for, who is better served by a quick "try again" than by minutes of backoff.
    */
   public byte[] get(URI uri, int maxAttempts) throws InterruptedException {
+    return get(uri, maxAttempts, settings.maxBodyBytes());
+  }
+
+  /**
+   * As {@link #get(URI, int)}, with a body cap of its own: a PDF for a thumbnail is worth far less
+   * than a harvest page, and one over the cap is refused when the cap is passed, unread.
+   */
+  public byte[] get(URI uri, int maxAttempts, long maxBytes) throws InterruptedException {
     if (uri.getHost() == null || !allowedOrigins.contains(origin(uri))) {
       throw new ArxivRefused("not an arXiv address Paperboy may fetch: " + uri);
     }
@@ -79,7 +92,7 @@ public class ArxivClient implements Closeable {
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Duration wait;
       try (JdbcPolitenessGate.Permit permit = gate.acquire(uri.toString())) {
-        Answer answer = exchange(uri);
+        Answer answer = exchange(uri, maxBytes);
         permit.status(answer.status());
         if (answer.status() == 200) {
           if (answer.isHtml()) {
@@ -136,7 +149,7 @@ public class ArxivClient implements Closeable {
     }
   }
 
-  private Answer exchange(URI uri) throws IOException {
+  private Answer exchange(URI uri, long maxBytes) throws IOException {
     HttpGet get = new HttpGet(uri);
     get.setHeader(HttpHeaders.ACCEPT_ENCODING, "gzip");
     // Closed without being read to its end, the answer's connection is dropped, never reused:
@@ -148,7 +161,8 @@ public class ArxivClient implements Closeable {
               ? new byte[0]
               : read(
                   entity.getContent(),
-                  "gzip".equalsIgnoreCase(header(response, "Content-Encoding")));
+                  "gzip".equalsIgnoreCase(header(response, "Content-Encoding")),
+                  maxBytes);
       return new Answer(
           response.getCode(),
           body,
@@ -195,21 +209,17 @@ public class ArxivClient implements Closeable {
   }
 
   /** Reads a body, refusing more than the cap before and after decompression (ING-2). */
-  private byte[] read(InputStream raw, boolean gzip) throws IOException {
-    try (InputStream capped = new CappedInputStream(raw, settings.maxBodyBytes(), this::tooLarge);
+  private byte[] read(InputStream raw, boolean gzip, long maxBytes) throws IOException {
+    Supplier<ArxivFormatException> tooLarge =
+        () -> new ArxivFormatException("arXiv's answer is larger than " + maxBytes + " bytes");
+    try (InputStream capped = new CappedInputStream(raw, maxBytes, tooLarge);
         InputStream in =
             gzip
-                ? new CappedInputStream(
-                    new GZIPInputStream(capped), settings.maxBodyBytes(), this::tooLarge)
+                ? new CappedInputStream(new GZIPInputStream(capped), maxBytes, tooLarge)
                 : capped) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       in.transferTo(out);
       return out.toByteArray();
     }
-  }
-
-  private ArxivFormatException tooLarge() {
-    return new ArxivFormatException(
-        "arXiv's answer is larger than " + settings.maxBodyBytes() + " bytes");
   }
 }

@@ -1,5 +1,6 @@
 package dev.paperboy.ingest;
 
+import dev.paperboy.paper.ArxivId;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param oaiBaseUrl the OAI-PMH endpoint
  * @param apiBaseUrl the query API endpoint, for look-ups by id
  * @param rssBaseUrl the listing feeds' host
+ * @param pdfBaseUrl where papers' PDFs are, for the thumbnails of listed papers
  * @param categories the followed categories: the listing read and the "New" page
  * @param interval the least time between two request starts, across all nodes
  * @param connectTimeout connection timeout
@@ -39,6 +41,7 @@ public record ArxivSettings(
     @NotNull @DefaultValue("https://oaipmh.arxiv.org/oai") URI oaiBaseUrl,
     @NotNull @DefaultValue("https://export.arxiv.org/api/query") URI apiBaseUrl,
     @NotNull @DefaultValue("https://rss.arxiv.org") URI rssBaseUrl,
+    @NotNull @DefaultValue("https://arxiv.org/pdf") URI pdfBaseUrl,
     @NotNull @DefaultValue({"cs.LG", "cs.AI", "cs.CL", "cs.CV", "stat.ML"}) List<String> categories,
     @NotNull @DefaultValue("PT3S") Duration interval,
     @NotNull @DefaultValue("PT10S") Duration connectTimeout,
@@ -62,6 +65,16 @@ public record ArxivSettings(
   public boolean isCategoriesValid() {
     return !categories.isEmpty()
         && categories.stream().allMatch(c -> c.matches("[a-z-]+(\\.[A-Za-z-]+)?"));
+  }
+
+  /** Where the PDF of a paper's latest version is. */
+  public URI pdfUrl(ArxivId id) {
+    return URI.create(pdfBaseUrl.toString().replaceAll("/+$", "") + "/" + id.base());
+  }
+
+  /** Whether an operator contact is set: without one Paperboy sends arXiv no scheduled request. */
+  public boolean hasContact() {
+    return contact != null && !contact.isBlank();
   }
 
   public String userAgent() {

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
  * A paper card as the lists show it; every string is plain text, escaped by the template.
  *
  * @param submittedBy who put it on a daily list, or null when it is on none
+ * @param thumbnail where its first page's thumbnail is, or null while it has none
  */
 public record Card(
     String id,
@@ -18,4 +19,5 @@ public record Card(
     String published,
     int upvotes,
     int comments,
-    @Nullable String submittedBy) {}
+    @Nullable String submittedBy,
+    @Nullable String thumbnail) {}

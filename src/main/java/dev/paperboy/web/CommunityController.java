@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CommunityController {
   private static final int PROFILE_ITEMS = 30;
 
+  private final Cards cards;
   private final CurrentMember current;
   private final Submissions submissions;
   private final Votes votes;
@@ -42,12 +43,14 @@ class CommunityController {
   private final DailyLists lists;
 
   CommunityController(
+      Cards cards,
       CurrentMember current,
       Submissions submissions,
       Votes votes,
       Comments comments,
       Accounts accounts,
       DailyLists lists) {
+    this.cards = cards;
     this.current = current;
     this.submissions = submissions;
     this.votes = votes;
@@ -139,7 +142,7 @@ class CommunityController {
             .byUsername(username)
             .orElseThrow(() -> new PageNotFound("No member is called " + username + "."));
     List<Card> submitted =
-        lists.submittedBy(member.username(), PROFILE_ITEMS).stream().map(Views::card).toList();
+        lists.submittedBy(member.username(), PROFILE_ITEMS).stream().map(cards::of).toList();
     List<ArxivId> upvotedIds =
         votes.upvotedPapers(member.id(), PROFILE_ITEMS).stream().map(ArxivId::parse).toList();
 
@@ -148,7 +151,7 @@ class CommunityController {
         upvotedIds.stream()
             .map(id -> upvotedEntries.get(id.base()))
             .filter(Objects::nonNull)
-            .map(Views::card)
+            .map(cards::of)
             .toList();
     model.addAttribute(
         "page",

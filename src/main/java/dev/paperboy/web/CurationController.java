@@ -20,6 +20,7 @@ class CurationController {
   private static final int QUEUE_SIZE = 100;
   private static final int LOG_PAGE = 100;
 
+  private final Cards cards;
   private final CurrentMember current;
   private final Moderation moderation;
   private final DailyLists lists;
@@ -27,11 +28,13 @@ class CurationController {
   private final Flags flags;
 
   CurationController(
+      Cards cards,
       Flags flags,
       CurrentMember current,
       Moderation moderation,
       DailyLists lists,
       Announcements announcements) {
+    this.cards = cards;
     this.current = current;
     this.moderation = moderation;
     this.lists = lists;
@@ -46,14 +49,14 @@ class CurationController {
   @GetMapping("/curate")
   String queue(Model model) {
     current.require().requireCurator();
-    List<Card> today = lists.day(lists.today(), 0, 200).stream().map(Views::card).toList();
+    List<Card> today = lists.day(lists.today(), 0, 200).stream().map(cards::of).toList();
     Announcements.Latest latest = announcements.latest(0, QUEUE_SIZE);
     List<Paper> candidates = latest.papers();
     Map<String, ?> listed = lists.entriesFor(candidates.stream().map(Paper::id).toList());
     List<Card> queue =
         candidates.stream()
             .filter(paper -> !listed.containsKey(paper.id().base()))
-            .map(paper -> Views.card(paper, 0, 0, null))
+            .map(paper -> cards.of(paper, 0, 0, null))
             .toList();
     model.addAttribute(
         "page",

@@ -16,10 +16,12 @@ class DailyPageController {
   /** A day's list is shown whole; the community issue's caps keep days far below this. */
   private static final int DAY_LIMIT = 500;
 
+  private final Cards cards;
   private final DailyLists lists;
   private final DemoProgress demo;
 
-  DailyPageController(DailyLists lists, DemoProgress demo) {
+  DailyPageController(Cards cards, DailyLists lists, DemoProgress demo) {
+    this.cards = cards;
     this.lists = lists;
     this.demo = demo;
   }
@@ -60,7 +62,7 @@ class DailyPageController {
             note,
             lists.previousDay(date).map(DailyPageController::link).orElse(null),
             lists.nextDay(date).map(DailyPageController::link).orElse(null),
-            lists.day(date, 0, DAY_LIMIT).stream().map(Views::card).toList());
+            lists.day(date, 0, DAY_LIMIT).stream().map(cards::of).toList());
     model.addAttribute("page", page);
     model.addAttribute("chrome", new Chrome("daily", demo.status()));
     return "daily";

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ForYouController {
   private static final int SHOWN = 30;
 
+  private final Cards cards;
   private final CurrentMember current;
   private final ForYou forYou;
   private final Follows follows;
@@ -31,7 +32,13 @@ class ForYouController {
   private final DemoProgress demo;
 
   ForYouController(
-      CurrentMember current, ForYou forYou, Follows follows, DailyLists lists, DemoProgress demo) {
+      Cards cards,
+      CurrentMember current,
+      ForYou forYou,
+      Follows follows,
+      DailyLists lists,
+      DemoProgress demo) {
+    this.cards = cards;
     this.current = current;
     this.forYou = forYou;
     this.follows = follows;
@@ -76,7 +83,7 @@ class ForYouController {
             .map(
                 r -> {
                   DailyEntry entry = listed.get(r.hit().id().base());
-                  Card card = entry != null ? Views.card(entry) : Views.card(r.hit());
+                  Card card = entry != null ? cards.of(entry) : cards.of(r.hit());
                   return new ForYouPage.Item(card, r.reason());
                 })
             .toList();

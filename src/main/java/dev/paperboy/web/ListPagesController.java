@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ListPagesController {
   private static final int PAGE_LIMIT = 100;
 
+  private final Cards cards;
   private final Rankings rankings;
   private final DailyLists lists;
   private final DemoProgress demo;
 
-  ListPagesController(Rankings rankings, DailyLists lists, DemoProgress demo) {
+  ListPagesController(Cards cards, Rankings rankings, DailyLists lists, DemoProgress demo) {
+    this.cards = cards;
     this.rankings = rankings;
     this.lists = lists;
     this.demo = demo;
@@ -61,7 +63,7 @@ class ListPagesController {
                 : null,
             null,
             null,
-            entries.stream().map(Views::card).toList()));
+            entries.stream().map(cards::of).toList()));
     model.addAttribute("chrome", new Chrome("trending", demo.status()));
     return "period";
   }
@@ -82,7 +84,7 @@ class ListPagesController {
             entries.isEmpty() ? "No papers were put on a list in " + period.label() + "." : null,
             link(period.previous(), tab),
             link(period.next(), tab),
-            entries.stream().map(Views::card).toList()));
+            entries.stream().map(cards::of).toList()));
     model.addAttribute("chrome", new Chrome(tab, demo.status()));
     return "period";
   }

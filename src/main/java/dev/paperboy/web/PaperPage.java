@@ -23,7 +23,8 @@ public record PaperPage(
     List<Similar> similar,
     boolean upvoted,
     List<Comments.Thread> discussion,
-    @Nullable UpvoteHistory upvoteHistory) {
+    @Nullable UpvoteHistory upvoteHistory,
+    @Nullable String thumbnail) {
 
   /** A paper like this one. */
   public record Similar(String href, String title, String authors) {}

@@ -33,6 +33,7 @@ class PaperPageController {
   private static final int NEW_PAGE_SIZE = 30;
   private static final int NEW_MAX_PAGES = 100;
 
+  private final Cards cards;
   private final Papers papers;
   private final DailyLists lists;
   private final DemoProgress demo;
@@ -45,6 +46,7 @@ class PaperPageController {
   private final CurationSettings curation;
 
   PaperPageController(
+      Cards cards,
       CurationSettings curation,
       CurrentMember current,
       Votes votes,
@@ -55,6 +57,7 @@ class PaperPageController {
       Announcements announcements,
       ArxivSettings arxiv,
       PaperSearch search) {
+    this.cards = cards;
     this.search = search;
     this.current = current;
     this.votes = votes;
@@ -91,19 +94,19 @@ class PaperPageController {
     boolean more = found.size() > NEW_PAGE_SIZE && pageNumber + 1 < NEW_MAX_PAGES;
     List<Paper> shown = found.subList(0, Math.min(NEW_PAGE_SIZE, found.size()));
     Map<String, DailyEntry> listed = lists.entriesFor(shown.stream().map(Paper::id).toList());
-    List<Card> cards =
+    List<Card> newest =
         shown.stream()
             .map(
                 paper -> {
                   DailyEntry entry = listed.get(paper.id().base());
-                  return entry == null ? Views.card(paper, 0, 0, null) : Views.card(entry);
+                  return entry == null ? cards.of(paper, 0, 0, null) : cards.of(entry);
                 })
             .toList();
     model.addAttribute(
         "page",
         new NewPage(
             heading,
-            cards,
+            newest,
             more ? "/papers/new?p=" + (pageNumber + 1) : null,
             pageNumber > 0 ? "/papers/new?p=" + (pageNumber - 1) : null));
     model.addAttribute("chrome", new Chrome("new", demo.status()));
@@ -212,7 +215,8 @@ class PaperPageController {
                 .map(member -> !votes.upvotedBy(member.id(), List.of(paper.id())).isEmpty())
                 .orElse(false),
             comments.discussion(paper.id()),
-            lists.entryFor(id).map(this::upvoteHistory).orElse(null)));
+            lists.entryFor(id).map(this::upvoteHistory).orElse(null),
+            listing != null ? cards.thumbnail(paper) : null));
     return "paper";
   }
 }

@@ -1,56 +1,16 @@
 package dev.paperboy.web;
 
-import dev.paperboy.curation.DailyEntry;
-import dev.paperboy.paper.AuthorLine;
 import dev.paperboy.paper.Paper;
-import dev.paperboy.search.SearchHit;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
-/** Turns domain objects into the plain-text view records the templates render. */
+/** How the pages write dates, links and the start of an abstract. */
 final class Views {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH);
   private static final int ABSTRACT_ON_CARD = 300;
 
   private Views() {}
-
-  static Card card(DailyEntry entry) {
-    return card(
-        entry.paper(), entry.upvotes(), entry.comments(), entry.submittedBy().displayName());
-  }
-
-  static Card card(Paper paper, int upvotes, int comments, @Nullable String submittedBy) {
-    return new Card(
-        paper.id().base(),
-        href(paper),
-        paper.title(),
-        AuthorLine.of(paper.authors()),
-        start(paper.abstractText()),
-        paper.categories(),
-        DAY.format(paper.publishedAt().atZone(ZoneOffset.UTC)),
-        upvotes,
-        comments,
-        submittedBy);
-  }
-
-  /** A search or recommendation hit as a card: its stored fields, no list counts. */
-  static Card card(SearchHit hit) {
-    return new Card(
-        hit.id().base(),
-        "/papers/" + hit.id().base(),
-        hit.title(),
-        AuthorLine.of(hit.authors()),
-        start(hit.abstractText()),
-        List.of(),
-        DAY.format(hit.publishedAt().atZone(ZoneOffset.UTC)),
-        0,
-        0,
-        null);
-  }
 
   static String href(Paper paper) {
     return "/papers/" + paper.id().base();

@@ -39,6 +39,7 @@ class HarvestFailoverTest {
         "paperboy.store.nodes=2",
         "paperboy.demo.enabled=false",
         "paperboy.arxiv.contact=operator@example.org",
+        "paperboy.thumbnails.enabled=false",
         "paperboy.arxiv.categories=cs.LG",
         "paperboy.arxiv.schedule=*/2 * * * * *",
         "paperboy.arxiv.lease=PT15S",

@@ -32,6 +32,7 @@ public final class CommunityArxiv {
               "paperboy.arxiv.api-base-url=" + base + "/api/query",
               "paperboy.arxiv.rss-base-url=" + base,
               "paperboy.arxiv.contact=ops@paperboy.example",
+              "paperboy.thumbnails.enabled=false",
               "paperboy.arxiv.read-timeout=PT2S")
           .applyTo(context);
     }

@@ -55,6 +55,9 @@ public @interface StubbedArxiv {
               "paperboy.arxiv.oai-base-url=" + base + "/oai",
               "paperboy.arxiv.api-base-url=" + base + "/api/query",
               "paperboy.arxiv.rss-base-url=" + base,
+              "paperboy.arxiv.pdf-base-url=" + base + "/pdf",
+              // Thumbnail rounds run when a test calls them, never on the scheduler's clock.
+              "paperboy.thumbnails.enabled=false",
               "paperboy.arxiv.categories=cs.LG,cs.AI",
               "paperboy.arxiv.contact=ops@paperboy.example",
               "paperboy.arxiv.max-attempts=3",

@@ -1,0 +1,67 @@
+package dev.paperboy.web;
+
+import dev.paperboy.curation.DailyEntry;
+import dev.paperboy.paper.AuthorLine;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.search.SearchHit;
+import dev.paperboy.thumbnail.Thumbnails;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the paper cards the lists show. A listed paper's card carries its thumbnail once one has
+ * been made; until then the card has none rather than a placeholder, so a site that cannot reach
+ * arXiv (the demo, offline) shows clean cards.
+ */
+@Component
+class Cards {
+  private final Thumbnails thumbnails;
+
+  Cards(Thumbnails thumbnails) {
+    this.thumbnails = thumbnails;
+  }
+
+  Card of(DailyEntry entry) {
+    return of(entry.paper(), entry.upvotes(), entry.comments(), entry.submittedBy().displayName());
+  }
+
+  Card of(Paper paper, int upvotes, int comments, @Nullable String submittedBy) {
+    return new Card(
+        paper.id().base(),
+        Views.href(paper),
+        paper.title(),
+        AuthorLine.of(paper.authors()),
+        Views.start(paper.abstractText()),
+        paper.categories(),
+        Views.DAY.format(paper.publishedAt().atZone(ZoneOffset.UTC)),
+        upvotes,
+        comments,
+        submittedBy,
+        submittedBy != null ? thumbnail(paper) : null);
+  }
+
+  /** A search or recommendation hit as a card: its stored fields, no list counts. */
+  Card of(SearchHit hit) {
+    return new Card(
+        hit.id().base(),
+        "/papers/" + hit.id().base(),
+        hit.title(),
+        AuthorLine.of(hit.authors()),
+        Views.start(hit.abstractText()),
+        List.of(),
+        Views.DAY.format(hit.publishedAt().atZone(ZoneOffset.UTC)),
+        0,
+        0,
+        null,
+        null);
+  }
+
+  /** Where the paper's thumbnail is served, when it has one. */
+  @Nullable String thumbnail(Paper paper) {
+    return thumbnails.image(paper.id()).isPresent()
+        ? "/thumbnails/" + paper.id().base() + ".png"
+        : null;
+  }
+}
