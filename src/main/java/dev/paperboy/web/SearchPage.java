@@ -24,11 +24,18 @@ public record SearchPage(
     @Nullable String olderHref,
     @Nullable String newerHref) {
 
+  /**
+   * One hit. A paper on a daily list also shows its categories, counts, submitter and thumbnail, as
+   * its card on the list does.
+   *
+   * @param listing its card on the lists, or null when it is on none
+   */
   public record Result(
       String href,
       String id,
       String titleHtml,
       String snippetHtml,
       String authors,
-      String published) {}
+      String published,
+      @Nullable Card listing) {}
 }

@@ -1,9 +1,12 @@
 package dev.paperboy.web;
 
+import dev.paperboy.curation.DailyEntry;
+import dev.paperboy.curation.DailyLists;
 import dev.paperboy.demo.DemoProgress;
 import dev.paperboy.paper.AuthorLine;
 import dev.paperboy.ranking.UpvotedSearch;
 import dev.paperboy.search.InvalidSearch;
+import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchResults;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,12 +42,14 @@ class SearchPageController {
   private static final int MAX_PAGE = 50;
 
   private final UpvotedSearch search;
-
+  private final DailyLists lists;
+  private final Cards cards;
   private final DemoProgress demo;
 
-  SearchPageController(UpvotedSearch search, DemoProgress demo) {
+  SearchPageController(UpvotedSearch search, DailyLists lists, Cards cards, DemoProgress demo) {
     this.search = search;
-
+    this.lists = lists;
+    this.cards = cards;
     this.demo = demo;
   }
 
@@ -98,17 +104,22 @@ class SearchPageController {
               null));
       return "search";
     }
+    Map<String, DailyEntry> listed =
+        lists.entriesFor(results.hits().stream().map(SearchHit::id).toList());
     List<SearchPage.Result> shown =
         results.hits().stream()
             .map(
-                hit ->
-                    new SearchPage.Result(
-                        "/papers/" + hit.id().base(),
-                        hit.id().base(),
-                        hit.titleHtml(),
-                        hit.snippetHtml(),
-                        AuthorLine.of(hit.authors()),
-                        Views.DAY.format(hit.publishedAt().atZone(ZoneOffset.UTC))))
+                hit -> {
+                  DailyEntry entry = listed.get(hit.id().base());
+                  return new SearchPage.Result(
+                      "/papers/" + hit.id().base(),
+                      hit.id().base(),
+                      hit.titleHtml(),
+                      hit.snippetHtml(),
+                      AuthorLine.of(hit.authors()),
+                      Views.DAY.format(hit.publishedAt().atZone(ZoneOffset.UTC)),
+                      entry == null ? null : cards.of(entry));
+                })
             .toList();
     String base =
         "/search?q="

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,12 @@ class SearchPagesTest {
         .contains("/papers/2310.11366", "/papers/2310.02970");
     assertThat(page.select("article.result mark")).isNotEmpty();
     assertThat(page.select("article.result script")).isEmpty();
+    Element listed = page.selectFirst("article.result:has(a[href=/papers/2310.11366])");
+    assertThat(listed.select(".meta .upvotes").text())
+        .as("a listed paper's result shows its card's counts and submitter")
+        .isEqualTo("0");
+    assertThat(listed.select(".meta .by").text()).isEqualTo("Submitted by AK");
+    assertThat(listed.select(".cats li").eachText()).containsExactly("cs.LG");
   }
 
   @Test
