@@ -5,8 +5,11 @@ import dev.paperboy.curation.DailyLists;
 import dev.paperboy.demo.DemoProgress;
 import dev.paperboy.ranking.ListPeriod;
 import dev.paperboy.ranking.Rankings;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,38 +32,61 @@ class ListPagesController {
     this.demo = demo;
   }
 
+  /** This week's list, or, while it has none, the latest week that has papers. */
   @GetMapping("/papers/week")
-  String thisWeek() {
-    return "redirect:/papers/week/" + ListPeriod.weekOf(lists.today()).key();
+  String thisWeek(Model model) {
+    return current("Weekly papers", "weekly", ListPeriod::weekOf, "week", model);
   }
 
+  /** This month's list, or, while it has none, the latest month that has papers. */
   @GetMapping("/papers/month")
-  String thisMonth() {
-    return "redirect:/papers/month/" + ListPeriod.monthOf(lists.today()).key();
+  String thisMonth(Model model) {
+    return current("Monthly papers", "monthly", ListPeriod::monthOf, "month", model);
   }
 
   @GetMapping("/papers/week/{week}")
   String week(@PathVariable String week, Model model) {
-    return period("Weekly papers", "weekly", parse(() -> ListPeriod.week(week)), model);
+    return period("Weekly papers", "weekly", parse(() -> ListPeriod.week(week)), null, model);
   }
 
   @GetMapping("/papers/month/{month}")
   String month(@PathVariable String month, Model model) {
-    return period("Monthly papers", "monthly", parse(() -> ListPeriod.month(month)), model);
+    return period("Monthly papers", "monthly", parse(() -> ListPeriod.month(month)), null, model);
   }
 
+  /**
+   * The last {@value Rankings#TRENDING_DAYS} days by the trending score; when nothing was listed in
+   * them, what was trending in the days to the latest list, said so, rather than an empty page.
+   */
   @GetMapping("/papers/trending")
   String trending(Model model) {
-    List<DailyEntry> entries = rankings.trending(null, 0, PAGE_LIMIT);
     ListPeriod window = Rankings.trendingWindow(lists.today());
+    List<DailyEntry> entries = rankings.trending(null, 0, PAGE_LIMIT);
+    String note = null;
+    if (entries.isEmpty()) {
+      LocalDate latest = lists.latestOnOrBefore(lists.today()).orElse(null);
+      if (latest == null) {
+        note = "Nothing has been put on a list yet.";
+      } else {
+        window = Rankings.trendingWindow(latest);
+        entries = rankings.period(window, null, Rankings.Order.TRENDING, 0, PAGE_LIMIT);
+        note =
+            "Nothing has been put on a list in the last "
+                + Rankings.TRENDING_DAYS
+                + " days. This is what was trending in the "
+                + Rankings.TRENDING_DAYS
+                + " days to "
+                + Views.DAY.format(latest)
+                + ", the latest list.";
+      }
+    }
     model.addAttribute(
         "page",
         new PeriodPage(
             "Trending papers",
             "the last " + Rankings.TRENDING_DAYS + " days, to " + Views.DAY.format(window.last()),
-            entries.isEmpty()
-                ? "Nothing has been put on a list in the last " + Rankings.TRENDING_DAYS + " days."
-                : null,
+            note,
+            null,
             null,
             null,
             entries.stream().map(cards::of).toList()));
@@ -74,14 +100,57 @@ class ListPagesController {
     return "ranking";
   }
 
-  private String period(String heading, String tab, ListPeriod period, Model model) {
+  private String current(
+      String heading,
+      String tab,
+      Function<LocalDate, ListPeriod> periodOf,
+      String unit,
+      Model model) {
+    ListPeriod now = periodOf.apply(lists.today());
+    if (!rankings.period(now, null, Rankings.Order.UPVOTES, 0, 1).isEmpty()) {
+      return period(heading, tab, now, null, model);
+    }
+    return lists
+        .latestOnOrBefore(lists.today())
+        .map(periodOf)
+        .map(
+            latest ->
+                period(
+                    heading,
+                    tab,
+                    latest,
+                    "There is no list for this "
+                        + unit
+                        + " ("
+                        + now.label()
+                        + ") yet. This is the latest one with papers.",
+                    model))
+        .orElseGet(() -> period(heading, tab, now, null, model));
+  }
+
+  private String period(
+      String heading, String tab, ListPeriod period, @Nullable String note, Model model) {
     List<DailyEntry> entries = rankings.period(period, null, Rankings.Order.UPVOTES, 0, PAGE_LIMIT);
+    DailyPage.Link nearest = null;
+    if (entries.isEmpty()) {
+      note = "No papers were put on a list in " + period.label() + ".";
+      nearest =
+          lists
+              .latestOnOrBefore(period.last())
+              .map(
+                  day ->
+                      link(
+                          tab.equals("weekly") ? ListPeriod.weekOf(day) : ListPeriod.monthOf(day),
+                          tab))
+              .orElse(null);
+    }
     model.addAttribute(
         "page",
         new PeriodPage(
             heading,
             period.label(),
-            entries.isEmpty() ? "No papers were put on a list in " + period.label() + "." : null,
+            note,
+            nearest,
             link(period.previous(), tab),
             link(period.next(), tab),
             entries.stream().map(cards::of).toList()));

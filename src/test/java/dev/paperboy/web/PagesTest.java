@@ -166,23 +166,49 @@ class PagesTest {
   }
 
   @Test
-  void theCurrentWeekAndMonthAreOneRedirectAway() {
-    assertThat(Http.get(port, "/papers/week").headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).endsWith("/papers/week/2026-W48"));
-    assertThat(Http.get(port, "/papers/month").headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).endsWith("/papers/month/2026-11"));
+  void theWeeklyAndMonthlyTabsOpenOnTheLatestPeriodWithPapersAndSaySo() {
+    Document week = Jsoup.parse(Http.get(port, "/papers/week").body());
+    Document month = Jsoup.parse(Http.get(port, "/papers/month").body());
+
+    assertThat(week.select(".note").text())
+        .isEqualTo(
+            "There is no list for this week (Week 48 of 2026 (Nov 23, 2026 – Nov 29, 2026)) yet."
+                + " This is the latest one with papers.");
+    assertThat(week.select("h1 .date").text()).startsWith("Week 11 of 2025");
+    assertThat(week.select("article.card")).hasSize(7);
+    assertThat(month.select(".note").text())
+        .isEqualTo(
+            "There is no list for this month (November 2026) yet. This is the latest one with"
+                + " papers.");
+    assertThat(month.select("article.card")).hasSize(7);
     assertThat(Http.get(port, "/papers/week/2025-W54").statusCode()).isEqualTo(404);
     assertThat(Http.get(port, "/papers/month/2025-13").statusCode()).isEqualTo(404);
   }
 
   @Test
-  void trendingSaysWhenTheLastWeekHasNothingAndTheRankingIsExplained() {
+  void anEmptyPeriodLinksToTheLatestOneBeforeItWithPapers() {
+    Document week = Jsoup.parse(Http.get(port, "/papers/week/2026-W40").body());
+
+    assertThat(week.select(".empty").text())
+        .isEqualTo(
+            "No papers were put on a list in Week 40 of 2026 (Sep 28, 2026 – Oct 4, 2026). See"
+                + " Week 11 of 2025 (Mar 10, 2025 – Mar 16, 2025), the latest before it with"
+                + " papers.");
+    assertThat(week.select(".empty a").attr("href")).isEqualTo("/papers/week/2025-W11");
+    assertThat(week.select("article.card")).isEmpty();
+  }
+
+  @Test
+  void trendingShowsTheLatestListsWhenTheLastWeekHasNothingAndTheRankingIsExplained() {
     Document trending = Jsoup.parse(Http.get(port, "/papers/trending").body());
     Document about = Jsoup.parse(Http.get(port, "/about/ranking").body());
 
     assertThat(trending.select("nav.tabs a[aria-current=page]").text()).isEqualTo("Trending");
-    assertThat(trending.select(".empty").text())
-        .isEqualTo("Nothing has been put on a list in the last 7 days.");
+    assertThat(trending.select(".note").text())
+        .isEqualTo(
+            "Nothing has been put on a list in the last 7 days. This is what was trending in the"
+                + " 7 days to Mar 12, 2025, the latest list.");
+    assertThat(trending.select("article.card")).hasSize(7);
     assertThat(about.select("h1").text()).isEqualTo("How Paperboy ranks papers");
     assertThat(about.select("pre code").text())
         .contains("log10(max(1, upvotes + comments / 2 + 1))");
