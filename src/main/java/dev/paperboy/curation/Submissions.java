@@ -76,7 +76,7 @@ public class Submissions {
       return new Outcome(existing.get(), false);
     }
     boolean isNew = member.youngerThan(accounts.newMemberAge(), clock.instant());
-    rateLimits.take(limits.submit(isNew), "submit:" + member.id());
+    rateLimits.take(limits.submit(member.curates(), isNew), "submit:" + member.id());
     Paper paper = papers.find(id).orElseGet(() -> fetch(id));
     LocalDate today = lists.today();
     LocalDate published = paper.publishedAt().atZone(settings.zone()).toLocalDate();

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resetPerAccount reset mails to one address
  * @param submitNew papers submitted by a new member
  * @param submit papers submitted by a member
+ * @param submitCurator papers a curator or an admin features, new to the site or not: the job is to
+ *     feature dozens a day
  * @param voteNew upvotes (and removals) by a new member
  * @param vote upvotes (and removals) by a member
  * @param commentNew comments by a new member: the first day's cap, and 30 s apart
@@ -35,6 +37,7 @@ public record LimitSettings(
     @DefaultValue("3/P1D") String resetPerAccount,
     @DefaultValue("3/P1D") String submitNew,
     @DefaultValue("20/P1D") String submit,
+    @DefaultValue("200/P1D") String submitCurator,
     @DefaultValue("50/P1D") String voteNew,
     @DefaultValue("500/P1D") String vote,
     @DefaultValue("10/P1D, 1/PT30S") String commentNew,

@@ -12,6 +12,7 @@ public class Limits {
   private final Limit resetPerAccount;
   private final Limit submitNew;
   private final Limit submit;
+  private final Limit submitCurator;
   private final Limit voteNew;
   private final Limit vote;
   private final Limit commentNew;
@@ -28,6 +29,7 @@ public class Limits {
     resetPerAccount = Limit.parse("password reset requests", settings.resetPerAccount());
     submitNew = Limit.parse("submissions by a new member", settings.submitNew());
     submit = Limit.parse("submissions", settings.submit());
+    submitCurator = Limit.parse("papers featured by a curator", settings.submitCurator());
     voteNew = Limit.parse("votes by a new member", settings.voteNew());
     vote = Limit.parse("votes", settings.vote());
     commentNew = Limit.parse("comments by a new member", settings.commentNew());
@@ -58,8 +60,9 @@ public class Limits {
     return resetPerAccount;
   }
 
-  public Limit submit(boolean newMember) {
-    return newMember ? submitNew : submit;
+  /** Curators and admins have their own limit, whatever their account's age. */
+  public Limit submit(boolean curator, boolean newMember) {
+    return curator ? submitCurator : newMember ? submitNew : submit;
   }
 
   public Limit vote(boolean newMember) {

@@ -284,6 +284,30 @@ abstract class AbuseLimitsContract {
   }
 
   @Test
+  void aCuratorNewToTheSiteFeaturesFiftyPapersInADay() {
+    String name = "curator" + SEQUENCE.incrementAndGet();
+    accounts.add(name + "@example.org", name, Role.CURATOR, PASSWORD);
+    WebClient browser = new WebClient(port);
+    Community.signIn(browser, name + "@example.org", PASSWORD);
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      String id = String.format("2611.%05d", 80_000 + SEQUENCE.incrementAndGet());
+      papers.upsertAll(List.of(recent(id)));
+      statuses.add(
+          browser.submit("/papers/submit", "/papers/submit", Map.of("paper_id", id)).statusCode());
+    }
+    assertThat(statuses).as("the new-member cap of 3 is not a curator's").containsOnly(302);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM daily_entries JOIN members"
+                        + " ON members.id = daily_entries.submitted_by WHERE members.username = :name")
+                .param("name", name)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(50);
+  }
+
+  @Test
   void aNewMembersCommentsMustBeThirtySecondsApart() {
     String name = member();
     Account curator =
