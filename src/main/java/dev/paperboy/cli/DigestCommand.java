@@ -71,7 +71,11 @@ class DigestCommand implements Runnable {
     @Option(names = "--cadence", defaultValue = "daily", description = "daily or weekly.")
     String cadence;
 
-    @Option(names = "--date", description = "A day of the period (default: the last closed one).")
+    @Option(
+        names = "--date",
+        description =
+            "A day of the period (default: the latest edition's, or before any, the latest list"
+                + " day).")
     String date;
 
     @Override
@@ -81,9 +85,15 @@ class DigestCommand implements Runnable {
       try (ConfigurableApplicationContext context = Contexts.oneShot(store.dataDir)) {
         Editions editions = context.getBean(Editions.class);
         PrintWriter out = spec.commandLine().getOut();
+        LocalDate shown =
+            day.orElseGet(
+                () -> {
+                  Editions.PreviewDay latest = editions.previewDay(chosen);
+                  spec.commandLine().getErr().println("digest: " + latest.why());
+                  return latest.day();
+                });
         Optional<Editions.Preview> preview =
-            editions.preview(
-                Addresses.normalize(email), chosen, day.orElse(editions.lastClosedDay(chosen)));
+            editions.preview(Addresses.normalize(email), chosen, shown);
         if (preview.isEmpty()) {
           spec.commandLine().getErr().println("digest: no subscription for " + email);
           return 1;
@@ -109,7 +119,11 @@ class DigestCommand implements Runnable {
     @Option(names = "--cadence", defaultValue = "daily", description = "daily or weekly.")
     String cadence;
 
-    @Option(names = "--date", description = "A day of the period (default: the last closed one).")
+    @Option(
+        names = "--date",
+        description =
+            "A day of the period (default: the latest edition's, or before any, the latest list"
+                + " day).")
     String date;
 
     @Override

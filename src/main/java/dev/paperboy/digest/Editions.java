@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,6 +81,43 @@ public class Editions {
    */
   public LocalDate lastClosedDay(Cadence cadence) {
     return cadence == Cadence.DAILY ? today().minusDays(1) : today().minusWeeks(1);
+  }
+
+  /** The day a preview shows when none is given, and a sentence that says which and why. */
+  public record PreviewDay(LocalDate day, String why) {}
+
+  /**
+   * The latest edition of the cadence, or, before there is any, the latest list day: a preview of a
+   * period without papers would show an empty digest.
+   */
+  public PreviewDay previewDay(Cadence cadence) {
+    String name = cadence.name().toLowerCase(Locale.ROOT);
+    return outbox.recentEditions(100).stream()
+        .filter(edition -> edition.cadence() == cadence)
+        .findFirst()
+        .map(
+            edition ->
+                new PreviewDay(
+                    edition.firstDay(),
+                    "previewing the latest " + name + " edition, " + edition.period()))
+        .or(
+            () ->
+                lists
+                    .latestOnOrBefore(today())
+                    .map(
+                        day ->
+                            new PreviewDay(
+                                day,
+                                "no "
+                                    + name
+                                    + " edition has been made yet; previewing the latest list, "
+                                    + day)))
+        .orElseGet(
+            () ->
+                new PreviewDay(
+                    lastClosedDay(cadence),
+                    "no list has papers yet; previewing the last closed period, "
+                        + lastClosedDay(cadence)));
   }
 
   /**

@@ -229,6 +229,11 @@ class CommandLineTest {
                 data))
         .isEqualTo(1);
     assertThat(err.toString()).contains("no subscription for nobody@example.org");
+    assertThat(run("digest", "preview", "--email", "nobody@example.org", "--data-dir", data))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .as("without --date the preview says which period it picked")
+        .contains("digest: no list has papers yet; previewing the last closed period, ");
 
     assertThat(run("digest", "send", "--cadence", "hourly", "--data-dir", data)).isEqualTo(2);
     assertThat(err.toString()).contains("--cadence must be daily or weekly");

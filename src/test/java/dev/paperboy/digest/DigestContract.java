@@ -381,6 +381,9 @@ abstract class DigestContract {
     String evil = "x\r\nBcc: victim@example.org\r\n" + "y".repeat(5_000);
     LocalDate day = listedDay(1, evil);
     editions.decide(Cadence.DAILY, day);
+    assertThat(editions.previewDay(Cadence.DAILY))
+        .as("a preview without a date shows the latest edition")
+        .isEqualTo(new Editions.PreviewDay(day, "previewing the latest daily edition, " + day));
     send();
     MimeMessage digest =
         Mailbox.to(email).stream()
