@@ -52,7 +52,15 @@ public class PaperSearch implements DisposableBean {
   private final StoreSettings store;
   private final boolean follow;
   private final AtomicBoolean rebuilding = new AtomicBoolean();
-  private @Nullable LuceneIndex opened;
+
+  /**
+   * Opened once, under {@link #opening}, not under this object's lock: a catch-up holds that for as
+   * long as it runs (the first build of a large index, minutes), and searches and the health probe
+   * must read the index meanwhile.
+   */
+  private volatile @Nullable LuceneIndex opened;
+
+  private final Object opening = new Object();
 
   private final Clock clock;
   private final Duration settle;
@@ -106,15 +114,22 @@ public class PaperSearch implements DisposableBean {
    * The index, opened on first use: one-shot commands (import, harvest) never open it, so they do
    * not contend for its lock with a running {@code serve}, whose follower indexes their work.
    */
-  private synchronized LuceneIndex index() {
-    if (opened == null) {
-      opened = LuceneIndex.open(store.dataDir().resolve("index"));
-      if (opened.fresh()) {
-        rebuilding.set(true);
-        log.info("Search index is new: it is built from the database in the background");
-      }
+  private LuceneIndex index() {
+    LuceneIndex index = opened;
+    if (index != null) {
+      return index;
     }
-    return opened;
+    synchronized (opening) {
+      if (opened == null) {
+        LuceneIndex fresh = LuceneIndex.open(store.dataDir().resolve("index"));
+        if (fresh.fresh()) {
+          rebuilding.set(true);
+          log.info("Search index is new: it is built from the database in the background");
+        }
+        opened = fresh;
+      }
+      return opened;
+    }
   }
 
   /**
@@ -161,8 +176,14 @@ public class PaperSearch implements DisposableBean {
         .register(meters);
   }
 
+  /** Where the index stands; answers at once, also while a build is running. */
   public IndexState state() {
     return index().state(rebuilding.get());
+  }
+
+  /** The papers in the database, for the health probe's "n of N" while the index is built. */
+  public long papersInStore() {
+    return papers.count();
   }
 
   /** Applies the changes since the index's position. */
@@ -218,6 +239,9 @@ public class PaperSearch implements DisposableBean {
           commit);
       if (commit) {
         uncommitted = 0;
+        // A build answers searches with what it has committed so far, not with cached answers
+        // from before.
+        newGeneration();
       }
       applied += changes.size();
       progress.accept(applied);
@@ -274,8 +298,10 @@ public class PaperSearch implements DisposableBean {
 
   @Override
   public synchronized void destroy() throws IOException {
-    if (opened != null) {
-      opened.close();
+    synchronized (opening) {
+      if (opened != null) {
+        opened.close();
+      }
     }
   }
 }

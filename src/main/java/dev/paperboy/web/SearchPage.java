@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param mode hybrid (words and meaning), lexical or semantic
  * @param error what was wrong with the query, or null
+ * @param building while the index is being built, how far it has come; else null
  */
 public record SearchPage(
     String query,
@@ -22,7 +23,8 @@ public record SearchPage(
     @Nullable String didYouMeanHref,
     @Nullable String error,
     @Nullable String olderHref,
-    @Nullable String newerHref) {
+    @Nullable String newerHref,
+    @Nullable String building) {
 
   /**
    * One hit. A paper on a daily list also shows its categories, counts, submitter and thumbnail, as

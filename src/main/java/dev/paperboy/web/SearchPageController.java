@@ -5,7 +5,9 @@ import dev.paperboy.curation.DailyLists;
 import dev.paperboy.demo.DemoProgress;
 import dev.paperboy.paper.AuthorLine;
 import dev.paperboy.ranking.UpvotedSearch;
+import dev.paperboy.search.IndexState;
 import dev.paperboy.search.InvalidSearch;
+import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchResults;
@@ -18,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,12 +45,15 @@ class SearchPageController {
   private static final int MAX_PAGE = 50;
 
   private final UpvotedSearch search;
+  private final PaperSearch index;
   private final DailyLists lists;
   private final Cards cards;
   private final DemoProgress demo;
 
-  SearchPageController(UpvotedSearch search, DailyLists lists, Cards cards, DemoProgress demo) {
+  SearchPageController(
+      UpvotedSearch search, PaperSearch index, DailyLists lists, Cards cards, DemoProgress demo) {
     this.search = search;
+    this.index = index;
     this.lists = lists;
     this.cards = cards;
     this.demo = demo;
@@ -76,7 +82,8 @@ class SearchPageController {
     if (q.isBlank()) {
       model.addAttribute(
           "page",
-          new SearchPage("", sort, mode, from, until, 0, List.of(), null, null, null, null, null));
+          new SearchPage(
+              "", sort, mode, from, until, 0, List.of(), null, null, null, null, null, null));
       return "search";
     }
     SearchResults results;
@@ -100,6 +107,7 @@ class SearchPageController {
               null,
               null,
               e.getMessage(),
+              null,
               null,
               null));
       return "search";
@@ -153,7 +161,19 @@ class SearchPageController {
                     + mode,
             null,
             more ? base + (pageNumber + 1) : null,
-            pageNumber > 0 ? base + (pageNumber - 1) : null));
+            pageNumber > 0 ? base + (pageNumber - 1) : null,
+            building()));
     return "search";
+  }
+
+  private @Nullable String building() {
+    IndexState state = index.state();
+    if (!state.rebuilding()) {
+      return null;
+    }
+    return String.format(
+        "The search index is still being built: %,d of %,d papers so far. Results fill in as it"
+            + " goes.",
+        state.documents(), index.papersInStore());
   }
 }
