@@ -1,5 +1,6 @@
 package dev.paperboy.paper;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,18 @@ public record ArxivId(String base, int version) implements Comparable<ArxivId> {
     }
     if (version < 0 || version > 999) {
       throw new InvalidArxivId("arXiv version out of range: " + version);
+    }
+  }
+
+  /**
+   * The id, or empty for text that names none: for callers to whom "no such id" and "no such paper"
+   * are the same answer.
+   */
+  public static Optional<ArxivId> tryParse(String input) {
+    try {
+      return Optional.of(parse(input));
+    } catch (InvalidArxivId e) {
+      return Optional.empty();
     }
   }
 

@@ -3,7 +3,6 @@ package dev.paperboy.web;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.paper.ArxivId;
-import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +43,9 @@ class PaperMarkdownController {
   }
 
   private ResponseEntity<String> answer(String text) {
-    Optional<Paper> paper;
-    try {
-      paper = papers.find(ArxivId.parse(text));
-    } catch (InvalidArxivId e) {
-      // The mapping let only id-shaped text through: 0000.00000 names no paper, as a 404 says.
-      paper = Optional.empty();
-    }
-    return paper
+    // The mappings let only id-shaped text through: 0000.00000 names no paper, as a 404 says.
+    return ArxivId.tryParse(text)
+        .flatMap(papers::find)
         .map(found -> ResponseEntity.ok().contentType(MARKDOWN).body(markdown(found)))
         .orElseGet(
             () ->

@@ -1,7 +1,6 @@
 package dev.paperboy.web;
 
 import dev.paperboy.paper.ArxivId;
-import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.thumbnail.Thumbnails;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,12 +42,7 @@ class ThumbnailController {
   }
 
   private ResponseEntity<Resource> answer(String text) {
-    Optional<Path> image;
-    try {
-      image = thumbnails.image(ArxivId.parse(text));
-    } catch (InvalidArxivId e) {
-      image = Optional.empty();
-    }
+    Optional<Path> image = ArxivId.tryParse(text).flatMap(thumbnails::image);
     if (image.isPresent()) {
       return ResponseEntity.ok()
           .contentType(MediaType.IMAGE_PNG)

@@ -93,4 +93,19 @@ class ArxivIdTest {
     assertThat(id.withoutVersion().pdfUrl()).isEqualTo("https://arxiv.org/pdf/math/0309136");
     assertThat(id.isOldStyle()).isTrue();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0000.00000", "2401.999", "", "hep-th/9913001"})
+  void textThatNamesNoPaperParsesToNothingOrHasOnlyTheShape(String text) {
+    assertThat(ArxivId.tryParse(text)).isEmpty();
+    assertThat(ArxivId.hasIdShape(text))
+        .as("0000.00000 and hep-th/9913001 are shaped like ids; arXiv never issued them")
+        .isEqualTo(text.equals("0000.00000") || text.equals("hep-th/9913001"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2310.11366", "arXiv:2310.11366v2", "https://arxiv.org/abs/2310.11366"})
+  void anyFormOfARealIdParses(String text) {
+    assertThat(ArxivId.tryParse(text).map(ArxivId::base)).contains("2310.11366");
+  }
 }
