@@ -84,7 +84,10 @@ class ListPagesController {
         "page",
         new PeriodPage(
             "Trending papers",
-            "the last " + Rankings.TRENDING_DAYS + " days, to " + Views.DAY.format(window.last()),
+            (note == null ? "the last " : "the ")
+                + Rankings.TRENDING_DAYS
+                + " days to "
+                + Views.DAY.format(window.last()),
             note,
             null,
             null,

@@ -209,6 +209,7 @@ class PagesTest {
             "Nothing has been put on a list in the last 7 days. This is what was trending in the"
                 + " 7 days to Mar 12, 2025, the latest list.");
     assertThat(trending.select("article.card")).hasSize(7);
+    assertThat(trending.select("h1 .date").text()).isEqualTo("the 7 days to Mar 12, 2025");
     assertThat(about.select("h1").text()).isEqualTo("How Paperboy ranks papers");
     assertThat(about.select("pre code").text())
         .contains("log10(max(1, upvotes + comments / 2 + 1))");
