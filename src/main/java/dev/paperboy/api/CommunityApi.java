@@ -6,6 +6,7 @@ import dev.paperboy.curation.Submissions;
 import dev.paperboy.curation.Votes;
 import dev.paperboy.paper.ArxivId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -61,14 +62,16 @@ class CommunityApi {
 
   @Operation(summary = "Upvote a paper on a daily list (idempotent)")
   @PostMapping("/api/papers/{id}/upvote")
-  VoteAnswer upvote(@PathVariable String id) {
+  VoteAnswer upvote(
+      @Parameter(description = "The paper's arXiv id, in any form") @PathVariable String id) {
     Votes.Tally tally = votes.upvote(current.require(), ArxivId.parse(id));
     return new VoteAnswer(tally.upvotes(), tally.upvoted());
   }
 
   @Operation(summary = "Take your upvote back (idempotent)")
   @DeleteMapping("/api/papers/{id}/upvote")
-  VoteAnswer removeUpvote(@PathVariable String id) {
+  VoteAnswer removeUpvote(
+      @Parameter(description = "The paper's arXiv id, in any form") @PathVariable String id) {
     Votes.Tally tally = votes.remove(current.require(), ArxivId.parse(id));
     return new VoteAnswer(tally.upvotes(), tally.upvoted());
   }

@@ -5,6 +5,7 @@ import dev.paperboy.digest.Cadence;
 import dev.paperboy.digest.Subscriptions;
 import dev.paperboy.rules.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -81,7 +82,9 @@ class DigestApi {
               + " is refused with 429 until the hour has passed.")
   @PostMapping(value = "/api/mail/bounces", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> bounce(
-      @RequestHeader(value = "Authorization", required = false) @Nullable String authorization,
+      @Parameter(description = "Bearer and the shared secret")
+          @RequestHeader(value = "Authorization", required = false)
+          @Nullable String authorization,
       @RequestBody BounceReport report,
       HttpServletRequest request) {
     String presented =

@@ -11,6 +11,9 @@ import dev.paperboy.ranking.UpvotedSearch;
 import dev.paperboy.search.InvalidSearch;
 import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchResults;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -23,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
+@Tag(
+    name = "Papers",
+    description = "Lists, search and papers, shaped like Hugging Face's papers API")
 class PapersApi {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 100;
@@ -48,15 +54,36 @@ class PapersApi {
    * one, and with {@code sort=trending} what is trending now. {@code sort=publishedAt} orders by
    * when entries went on the list, newest first; the default is most upvoted first.
    */
+  @Operation(
+      summary = "A day's, a week's or a month's list",
+      description =
+          "Without date, week or month: today's list, or the latest one when today has none; with"
+              + " sort=trending and no period, what is trending in the last 7 days. 400 for a"
+              + " malformed parameter or more than one period.")
   @GetMapping("/daily_papers")
   List<DailyItem> dailyPapers(
-      @RequestParam(required = false) @Nullable String date,
-      @RequestParam(required = false) @Nullable String week,
-      @RequestParam(required = false) @Nullable String month,
-      @RequestParam(required = false) @Nullable String submitter,
-      @RequestParam(required = false) @Nullable String sort,
-      @RequestParam(name = "p", defaultValue = "0") int page,
-      @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
+      @Parameter(description = "A day, YYYY-MM-DD") @RequestParam(required = false)
+          @Nullable String date,
+      @Parameter(description = "An ISO week, YYYY-Www (Monday to Sunday)")
+          @RequestParam(required = false)
+          @Nullable String week,
+      @Parameter(description = "A month, YYYY-MM") @RequestParam(required = false)
+          @Nullable String month,
+      @Parameter(description = "Only this member's submissions (a username)")
+          @RequestParam(required = false)
+          @Nullable String submitter,
+      @Parameter(
+              description =
+                  "upvotes (the default: most upvoted first), publishedAt (newest on the list"
+                      + " first) or trending (the trending score)")
+          @RequestParam(required = false)
+          @Nullable String sort,
+      @Parameter(description = "The 0-based page, at most 1000")
+          @RequestParam(name = "p", defaultValue = "0")
+          int page,
+      @Parameter(description = "Items a page, 1 to 100")
+          @RequestParam(defaultValue = "" + DEFAULT_LIMIT)
+          int limit) {
     if (page < 0 || page > MAX_PAGE) {
       throw new BadApiRequest("p must be a page number from 0 to " + MAX_PAGE);
     }
@@ -107,15 +134,42 @@ class PapersApi {
    * Search, best match first: by words, by meaning, or both (hybrid, the default); an exact arXiv
    * id or title comes first in every mode.
    */
+  @Operation(
+      summary = "Search papers",
+      description =
+          "Best match first; an exact arXiv id or title comes first in every mode. Highlighted"
+              + " fields are escaped HTML with matches in <mark>. 400 for a query over 256"
+              + " characters or with too many terms, an unknown sort or mode, or a bad date.")
   @GetMapping("/papers/search")
   List<SearchItem> search(
-      @RequestParam(defaultValue = "") String q,
-      @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(name = "p", defaultValue = "0") int page,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String until,
-      @RequestParam(defaultValue = "relevance") String sort,
-      @RequestParam(defaultValue = "hybrid") String mode) {
+      @Parameter(
+              description =
+                  "Words, a question, \"a phrase\", prefix*, -excluded, a | b, author:Name,"
+                      + " cat:cs.LG, an arXiv id or a title")
+          @RequestParam(defaultValue = "")
+          String q,
+      @Parameter(description = "Results a page, 1 to 100") @RequestParam(defaultValue = "20")
+          int limit,
+      @Parameter(description = "The 0-based page, at most 1000")
+          @RequestParam(name = "p", defaultValue = "0")
+          int page,
+      @Parameter(description = "First published on or after this day, YYYY-MM-DD")
+          @RequestParam(required = false)
+          @Nullable String from,
+      @Parameter(description = "First published on or before this day, YYYY-MM-DD")
+          @RequestParam(required = false)
+          @Nullable String until,
+      @Parameter(
+              description =
+                  "relevance (the default), newest, or upvotes (among the best 1,000 matches)")
+          @RequestParam(defaultValue = "relevance")
+          String sort,
+      @Parameter(
+              description =
+                  "hybrid (words and meaning, the default), lexical (words) or semantic"
+                      + " (meaning)")
+          @RequestParam(defaultValue = "hybrid")
+          String mode) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new BadApiRequest("limit must be from 1 to " + MAX_LIMIT);
     }
@@ -156,8 +210,17 @@ class PapersApi {
   }
 
   /** Papers like this one (TF-IDF over title and abstract), most alike first. */
+  @Operation(
+      summary = "Papers like this one",
+      description =
+          "By the terms of its title and abstract that are frequent in it and rare elsewhere,"
+              + " most alike first. 404 for a paper Paperboy does not hold.")
   @GetMapping("/papers/{id}/similar")
-  List<SearchItem> similar(@PathVariable String id, @RequestParam(defaultValue = "10") int limit) {
+  List<SearchItem> similar(
+      @Parameter(description = "An arXiv id in any form: 2310.11366, 2310.11366v2") @PathVariable
+          String id,
+      @Parameter(description = "Papers to answer, 1 to 100") @RequestParam(defaultValue = "10")
+          int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new BadApiRequest("limit must be from 1 to " + MAX_LIMIT);
     }
@@ -172,8 +235,15 @@ class PapersApi {
    * One paper. An id of the right shape that no paper has ({@code 0000.00000}) is a 404, as on
    * Hugging Face, so that clients written for it tell "not here" from "not an id" (a 400).
    */
+  @Operation(
+      summary = "One paper",
+      description =
+          "Its arXiv metadata, versions, upvotes, and its list day and submitter when it is on a"
+              + " list. 404 for a paper Paperboy does not hold (also 0000.00000), 400 for text"
+              + " that is no arXiv id.")
   @GetMapping("/papers/{id}")
-  PaperDetail paper(@PathVariable String id) {
+  PaperDetail paper(
+      @Parameter(description = "An arXiv id: 2310.11366 or 2310.11366v2") @PathVariable String id) {
     ArxivId parsed;
     try {
       parsed = ArxivId.parse(id);
@@ -187,8 +257,12 @@ class PapersApi {
   }
 
   /** Old-style ids contain a slash: {@code /api/papers/hep-th/9901001}. */
+  @Operation(summary = "One paper with an old-style id, such as hep-th/9901001")
   @GetMapping("/papers/{archive:[a-z]+(?:-[a-z]+)?(?:\\.[A-Z]{2})?}/{number:\\d{7}(?:v\\d+)?}")
-  PaperDetail oldStylePaper(@PathVariable String archive, @PathVariable String number) {
+  PaperDetail oldStylePaper(
+      @Parameter(description = "The archive, such as hep-th") @PathVariable String archive,
+      @Parameter(description = "The seven digits, with an optional version") @PathVariable
+          String number) {
     return detail(ArxivId.parse(archive + "/" + number));
   }
 

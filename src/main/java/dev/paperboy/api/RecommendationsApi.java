@@ -5,6 +5,7 @@ import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.recommend.LibraryRecommendations;
 import dev.paperboy.search.Recommendation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Recommendations from a list of papers, without an account. */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Recommendations", description = "Papers like a list of liked ones, without an account")
 class RecommendationsApi {
   static final int MAX_LIKED = 500;
   static final int MAX_LIMIT = 100;

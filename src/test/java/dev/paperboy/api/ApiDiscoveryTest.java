@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,30 @@ class ApiDiscoveryTest {
             "/api/papers/{id}/similar",
             "/api/recommendations");
     assertThat(Http.get(port, "/api/docs").statusCode()).isIn(200, 302);
+    List<String> undescribed = new ArrayList<>();
+    docs.get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation -> {
+                          String where = operation.getKey() + " " + path.getKey();
+                          if (operation.getValue().path("summary").asString("").isBlank()) {
+                            undescribed.add(where);
+                          }
+                          operation
+                              .getValue()
+                              .path("parameters")
+                              .forEach(
+                                  parameter -> {
+                                    if (parameter.path("description").asString("").isBlank()) {
+                                      undescribed.add(where + " " + parameter.path("name"));
+                                    }
+                                  });
+                        }));
+    assertThat(undescribed).as("operations and parameters without a description").isEmpty();
   }
 
   @Test
