@@ -249,6 +249,7 @@ class ServeCrashTest {
     List<String> args = new ArrayList<>(store);
     args.add("--paperboy.limits.submit=1000000/PT1S");
     args.add("--paperboy.limits.submit-new=1000000/PT1S");
+    args.add("--paperboy.limits.submit-curator=1000000/PT1S");
     try (ConfigurableApplicationContext context = Stores.context(args)) {
       Accounts accounts = context.getBean(Accounts.class);
       Account curator =

@@ -28,6 +28,7 @@ public class CommunitySettings
             "paperboy.limits.reset-per-ip" + LIFTED,
             "paperboy.limits.reset-per-account" + LIFTED,
             "paperboy.limits.submit-new" + LIFTED,
+            "paperboy.limits.submit-curator" + LIFTED,
             "paperboy.limits.vote-new" + LIFTED,
             "paperboy.limits.comment-new" + LIFTED,
             "paperboy.limits.comment" + LIFTED,
