@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,6 +37,7 @@ public class Submissions {
   private final Limits limits;
   private final CurationSettings settings;
   private final AccountSettings accounts;
+  private final ObjectProvider<AnyAgeSubmissions> anyAge;
   private final Clock clock;
 
   Submissions(
@@ -46,6 +48,7 @@ public class Submissions {
       Limits limits,
       CurationSettings settings,
       AccountSettings accounts,
+      ObjectProvider<AnyAgeSubmissions> anyAge,
       Clock clock) {
     this.lists = lists;
     this.papers = papers;
@@ -54,6 +57,7 @@ public class Submissions {
     this.limits = limits;
     this.settings = settings;
     this.accounts = accounts;
+    this.anyAge = anyAge;
     this.clock = clock;
   }
 
@@ -80,7 +84,9 @@ public class Submissions {
     Paper paper = papers.find(id).orElseGet(() -> fetch(id));
     LocalDate today = lists.today();
     LocalDate published = paper.publishedAt().atZone(settings.zone()).toLocalDate();
-    if (!member.curates() && published.plus(settings.submitMaxAge()).isBefore(today)) {
+    if (!member.curates()
+        && published.plus(settings.submitMaxAge()).isBefore(today)
+        && anyAge.stream().noneMatch(rule -> rule.allows(paper.id()))) {
       throw Refusal.of(
           Refusal.Kind.FORBIDDEN,
           "arXiv "

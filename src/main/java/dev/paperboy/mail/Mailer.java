@@ -35,6 +35,11 @@ public class Mailer {
     this.configured = !host.isBlank();
   }
 
+  /** Whether mail leaves this site: false without SMTP, when {@link #send} writes it to the log. */
+  public boolean delivers() {
+    return configured && sender.getIfAvailable() != null;
+  }
+
   /**
    * Sends the mail now. A failure is logged, not thrown: the person asking gets the same answer
    * either way (they can ask again), and the caller's stored changes stand.

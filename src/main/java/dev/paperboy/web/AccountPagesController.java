@@ -34,11 +34,14 @@ class AccountPagesController {
   private final Accounts accounts;
   private final CurrentMember current;
   private final SessionRevoker sessions;
+  private final InboxNotice inbox;
 
-  AccountPagesController(Accounts accounts, CurrentMember current, SessionRevoker sessions) {
+  AccountPagesController(
+      Accounts accounts, CurrentMember current, SessionRevoker sessions, InboxNotice inbox) {
     this.accounts = accounts;
     this.current = current;
     this.sessions = sessions;
+    this.inbox = inbox;
   }
 
   @GetMapping("/signup")
@@ -62,7 +65,7 @@ class AccountPagesController {
       return refused(
           e, response, model, signUp(csrf, email, username).error(e.field(), e.getMessage()));
     }
-    return message(model, "Check your inbox", CHECK_INBOX);
+    return message(model, "Check your inbox", inbox.after(CHECK_INBOX));
   }
 
   private static FormPage signUp(
@@ -155,7 +158,7 @@ class AccountPagesController {
     } catch (Refusal e) {
       return refused(e, response, model, resetRequest(csrf, email).notice(e.getMessage()));
     }
-    return message(model, "Check your inbox", RESET_SENT);
+    return message(model, "Check your inbox", inbox.after(RESET_SENT));
   }
 
   private static FormPage resetRequest(CsrfToken csrf, @Nullable String email) {
@@ -269,7 +272,8 @@ class AccountPagesController {
   @PostMapping("/account/verify-again")
   String verifyAgain(Model model) {
     accounts.resendVerification(current.require().id());
-    return message(model, "Check your inbox", "A new confirmation link is on its way.");
+    return message(
+        model, "Check your inbox", inbox.after("A new confirmation link is on its way."));
   }
 
   @GetMapping("/account/delete")

@@ -41,16 +41,19 @@ class SubscriptionPagesController {
   private final Editions editions;
   private final CurrentMember current;
   private final DigestSettings settings;
+  private final InboxNotice inbox;
 
   SubscriptionPagesController(
       Subscriptions subscriptions,
       Editions editions,
       CurrentMember current,
-      DigestSettings settings) {
+      DigestSettings settings,
+      InboxNotice inbox) {
     this.subscriptions = subscriptions;
     this.editions = editions;
     this.current = current;
     this.settings = settings;
+    this.inbox = inbox;
   }
 
   /** The sign-up form; {@code email} comes from the small form in every page's header. */
@@ -96,7 +99,7 @@ class SubscriptionPagesController {
           "Your account's address is confirmed already, so the digest starts with the next"
               + " edition. Every digest has a link to change or stop it.");
     }
-    return message(model, "Check your inbox", CHECK_INBOX);
+    return message(model, "Check your inbox", inbox.after(CHECK_INBOX));
   }
 
   @GetMapping("/subscribe/confirm/{token}")
@@ -155,7 +158,7 @@ class SubscriptionPagesController {
   @PostMapping("/subscribe/confirm/{token}/resend")
   String resend(@PathVariable String token, Model model) {
     subscriptions.resend(token);
-    return message(model, "Check your inbox", CHECK_INBOX);
+    return message(model, "Check your inbox", inbox.after(CHECK_INBOX));
   }
 
   /** The unsubscribe link of the mail's body: a page with the button, never a change. */
@@ -242,7 +245,8 @@ class SubscriptionPagesController {
     return message(
         model,
         "Your data is on its way",
-        "Everything Paperboy keeps about your subscription has been mailed to its address.");
+        inbox.after(
+            "Everything Paperboy keeps about your subscription has been mailed to its address."));
   }
 
   @PostMapping("/subscription/{key}/erase")

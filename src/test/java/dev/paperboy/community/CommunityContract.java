@@ -174,6 +174,17 @@ abstract class CommunityContract {
     assertThat(tooOld.body()).contains("can only be featured by a curator");
     assertThat(count("SELECT count(*) FROM daily_entries WHERE arxiv_id = ?", oldStyle)).isZero();
 
+    // The demo corpus's papers are years old too, but on a data directory that got the demo any
+    // member may submit them: that is how a newcomer tries the community loop.
+    String demoPaper = "2212.11802";
+    dev.paperboy.support.DemoLoads.awaitDone(jdbc);
+    HttpResponse<String> fromTheDemo = submit(member, demoPaper);
+    assertThat(fromTheDemo.statusCode()).isEqualTo(302);
+    assertThat(fromTheDemo.headers().firstValue("Location").orElseThrow())
+        .endsWith("/papers/" + demoPaper);
+    assertThat(count("SELECT count(*) FROM daily_entries WHERE arxiv_id = ?", demoPaper))
+        .isEqualTo(1);
+
     WebClient curator = withRole(Role.CURATOR);
     String withSubjectClass = oldStyle.replace("hep-th/", "hep-th.XX/") + "v2";
     HttpResponse<String> featured = submit(curator, withSubjectClass.replace(".XX", ""));
