@@ -8,16 +8,12 @@ import dev.paperboy.support.CommunitySite;
 import dev.paperboy.support.FixedClock;
 import dev.paperboy.support.Mailbox;
 import dev.paperboy.support.TestPapers;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -60,13 +56,16 @@ class CommunityBrowserTest {
     browser.findElement(By.id("field-email")).sendKeys("grace@example.org");
     browser.findElement(By.id("field-username")).sendKeys("grace");
     browser.findElement(By.id("field-password")).sendKeys("a long and lovely passphrase");
-    screenshot("community-1-signup.png");
+    Browser.screenshot(browser, "community-1-signup.png");
     browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-    awaitHeading("Check your inbox");
+    Browser.awaitHeading(browser, "Check your inbox");
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .as("with SMTP set up the page promises a mail, not the log")
+        .doesNotContain("server's log");
 
     browser.get(site + Mailbox.lastLink("grace@example.org", "/verify"));
     browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-    awaitHeading("Email confirmed");
+    Browser.awaitHeading(browser, "Email confirmed");
 
     browser.get(site + "/login");
     browser.findElement(By.id("field-email")).sendKeys("grace@example.org");
@@ -79,7 +78,7 @@ class CommunityBrowserTest {
 
     browser.get(site + "/papers/submit");
     browser.findElement(By.id("field-paper_id")).sendKeys("https://arxiv.org/abs/" + id + "v1");
-    screenshot("community-2-submit.png");
+    Browser.screenshot(browser, "community-2-submit.png");
     browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(d -> d.getCurrentUrl().endsWith("/papers/" + id));
@@ -88,7 +87,7 @@ class CommunityBrowserTest {
     WebElement card =
         browser.findElement(By.xpath("//article[@class='card'][.//a[@href='/papers/" + id + "']]"));
     assertThat(card.getText()).contains("Attention Is Still All You Need", "Submitted by grace");
-    screenshot("community-3-today.png");
+    Browser.screenshot(browser, "community-3-today.png");
 
     card.findElement(By.linkText("Attention Is Still All You Need")).click();
     browser.executeScript("window.paperboyNoReload = true;");
@@ -126,28 +125,6 @@ class CommunityBrowserTest {
     WebElement link = comment.findElement(By.tagName("a"));
     assertThat(link.getAttribute("href")).isEqualTo("https://example.org/code");
     assertThat(link.getAttribute("rel")).isEqualTo("nofollow ugc");
-    screenshot("community-4-discussion.png");
-  }
-
-  /**
-   * Waits for the page a form post leads to: a click returns before the next page has loaded, and a
-   * heading read while it loads may be gone by the time its text is asked for.
-   */
-  private void awaitHeading(String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(
-            d ->
-                d.findElements(By.tagName("h1")).stream()
-                    .anyMatch(h1 -> text.equals(h1.getText())));
-  }
-
-  private void screenshot(String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Files.copy(
-        browser.getScreenshotAs(OutputType.FILE).toPath(),
-        dir.resolve(name),
-        StandardCopyOption.REPLACE_EXISTING);
+    Browser.screenshot(browser, "community-4-discussion.png");
   }
 }

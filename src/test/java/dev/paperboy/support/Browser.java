@@ -1,16 +1,22 @@
 package dev.paperboy.support;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver. Skipped when they are not installed
@@ -63,5 +69,28 @@ public final class Browser {
   /** Resizes the window, keeping its height, as a phone or a desktop would show the page. */
   public static void width(ChromeDriver driver, int width) {
     driver.manage().window().setSize(new Dimension(width, 1600));
+  }
+
+  /**
+   * Waits for the page a form post leads to: a click returns before the next page has loaded, and a
+   * heading read while it loads may be gone by the time its text is asked for.
+   */
+  public static void awaitHeading(ChromeDriver driver, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(By.tagName("h1")).stream()
+                    .anyMatch(h1 -> text.equals(h1.getText())));
+  }
+
+  /** Saves what the window shows as target/screenshots/{name}. */
+  public static void screenshot(ChromeDriver driver, String name) throws IOException {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.copy(
+        driver.getScreenshotAs(OutputType.FILE).toPath(),
+        dir.resolve(name),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -9,9 +9,6 @@ import dev.paperboy.paper.Papers;
 import dev.paperboy.support.Browser;
 import dev.paperboy.support.DemoLoads;
 import dev.paperboy.support.Site;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -85,7 +81,7 @@ class NewcomerBrowserTest {
     browser.findElement(By.id("field-username")).sendKeys("ada");
     browser.findElement(By.id("field-password")).sendKeys(PASSWORD);
     browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-    awaitHeading("Check your inbox");
+    Browser.awaitHeading(browser, "Check your inbox");
     assertThat(browser.findElement(By.tagName("main")).getText())
         .as("without SMTP the page says where the mail went")
         .contains("written to the server's log instead");
@@ -93,7 +89,7 @@ class NewcomerBrowserTest {
 
     browser.get(site + loggedLink(log));
     browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-    awaitHeading("Email confirmed");
+    Browser.awaitHeading(browser, "Email confirmed");
 
     // A member page sends a reader who is not signed in to the sign-in form, and back after it.
     browser.get(site + "/papers/submit");
@@ -149,7 +145,7 @@ class NewcomerBrowserTest {
     assertThat(browser.findElement(By.id("field-email")).getAttribute("value"))
         .isEqualTo("ada@example.org");
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-    awaitHeading("You are subscribed");
+    Browser.awaitHeading(browser, "You are subscribed");
     screenshot("subscribed");
 
     Editions.PreviewDay day = editions.previewDay(Cadence.DAILY);
@@ -170,21 +166,7 @@ class NewcomerBrowserTest {
     return last;
   }
 
-  private void awaitHeading(String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            d ->
-                d.findElements(By.tagName("h1")).stream()
-                    .anyMatch(h1 -> text.equals(h1.getText())));
-  }
-
   private void screenshot(String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Files.copy(
-        browser.getScreenshotAs(OutputType.FILE).toPath(),
-        dir.resolve(String.format("newcomer-%02d-%s.png", ++step, name)),
-        StandardCopyOption.REPLACE_EXISTING);
+    Browser.screenshot(browser, String.format("newcomer-%02d-%s.png", ++step, name));
   }
 }
