@@ -1,14 +1,18 @@
 package dev.paperboy.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.paperboy.artifact.Artifacts;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.paper.Paper;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One element of {@code /api/daily_papers}: the paper plus its place on the list. Title, summary
  * and upvotes are at both levels because clients read some from the top and some from {@code
  * paper}; {@code publishedAt} at the top is when the entry went on the list, {@code
- * paper.publishedAt} when arXiv published the paper.
+ * paper.publishedAt} when arXiv published the paper. {@code paper.githubRepo} and {@code
+ * paper.projectPage} are there when the paper links to them, as on Hugging Face.
  */
 record DailyItem(
     DailyPaper paper,
@@ -30,11 +34,14 @@ record DailyItem(
       String submittedOnDailyAt,
       ApiUser submittedOnDailyBy,
       int upvotes,
-      List<String> categories) {}
+      List<String> categories,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String githubRepo,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String projectPage) {}
 
   static DailyItem of(DailyEntry entry) {
     Paper paper = entry.paper();
     ApiUser submitter = ApiUser.of(entry.submittedBy());
+    Artifacts artifacts = Artifacts.of(paper);
     return new DailyItem(
         new DailyPaper(
             paper.id().base(),
@@ -45,7 +52,9 @@ record DailyItem(
             ApiTimes.of(entry.listDate()),
             submitter,
             entry.upvotes(),
-            paper.categories()),
+            paper.categories(),
+            artifacts.githubRepo(),
+            artifacts.projectPage()),
         paper.title(),
         paper.abstractText(),
         ApiTimes.of(entry.submittedAt()),

@@ -1,14 +1,18 @@
 package dev.paperboy.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.paperboy.artifact.Artifact;
+import dev.paperboy.artifact.Artifacts;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.paper.Paper;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /api/papers/{id}}: the paper's fields flat, as on Hugging Face, plus arXiv's own metadata.
- * The list fields are present only when the paper is on a daily list.
+ * The list fields are present only when the paper is on a daily list; {@code githubRepo} and {@code
+ * projectPage} only when the paper links to them, and {@code artifacts} lists every such link.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PaperDetail(
@@ -29,11 +33,23 @@ record PaperDetail(
     @Nullable String submittedOnDailyAt,
     @Nullable ApiUser submittedOnDailyBy,
     String absUrl,
-    String pdfUrl) {
+    String pdfUrl,
+    @Nullable String githubRepo,
+    @Nullable String projectPage,
+    List<Link> artifacts) {
 
   record Version(String version, String createdAt) {}
 
+  /** A link to code, a model, a dataset, a demo or a project page. */
+  record Link(String kind, String url, String name) {
+    static Link of(Artifact artifact) {
+      return new Link(
+          artifact.kind().name().toLowerCase(Locale.ROOT), artifact.url(), artifact.name());
+    }
+  }
+
   static PaperDetail of(Paper paper, @Nullable DailyEntry entry) {
+    Artifacts artifacts = Artifacts.of(paper);
     return new PaperDetail(
         paper.id().base(),
         paper.title(),
@@ -54,6 +70,9 @@ record PaperDetail(
         entry == null ? null : ApiTimes.of(entry.listDate()),
         entry == null ? null : ApiUser.of(entry.submittedBy()),
         paper.id().absUrl(),
-        paper.id().pdfUrl());
+        paper.id().pdfUrl(),
+        artifacts.githubRepo(),
+        artifacts.projectPage(),
+        artifacts.links().stream().map(Link::of).toList());
   }
 }

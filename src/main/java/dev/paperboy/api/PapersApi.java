@@ -145,7 +145,7 @@ class PapersApi {
       @Parameter(
               description =
                   "Words, a question, \"a phrase\", prefix*, -excluded, a | b, author:Name,"
-                      + " cat:cs.LG, an arXiv id or a title")
+                      + " cat:cs.LG, has:code (only papers that link to code), an arXiv id or a title")
           @RequestParam(defaultValue = "")
           String q,
       @Parameter(description = "Results a page, 1 to 100") @RequestParam(defaultValue = "20")

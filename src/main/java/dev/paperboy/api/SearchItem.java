@@ -1,7 +1,9 @@
 package dev.paperboy.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.paperboy.search.SearchHit;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One element of {@code /api/papers/search}: the paper wrapped as Hugging Face's newer answers do,
@@ -9,7 +11,13 @@ import java.util.List;
  */
 record SearchItem(Found paper, String title, String highlightedTitle, String snippet) {
   record Found(
-      String id, String title, String summary, List<ApiAuthor> authors, String publishedAt) {}
+      String id,
+      String title,
+      String summary,
+      List<ApiAuthor> authors,
+      String publishedAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String githubRepo,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String projectPage) {}
 
   static SearchItem of(SearchHit hit) {
     return new SearchItem(
@@ -18,7 +26,9 @@ record SearchItem(Found paper, String title, String highlightedTitle, String sni
             hit.title(),
             hit.abstractText(),
             hit.authors().stream().map(name -> new ApiAuthor(name, false)).toList(),
-            ApiTimes.of(hit.publishedAt())),
+            ApiTimes.of(hit.publishedAt()),
+            hit.artifacts().githubRepo(),
+            hit.artifacts().projectPage()),
         hit.title(),
         hit.titleHtml(),
         hit.snippetHtml());

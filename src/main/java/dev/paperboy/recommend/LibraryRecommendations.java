@@ -194,7 +194,8 @@ public class LibraryRecommendations {
         hit.title(),
         hit.abstractText(),
         hit.authors(),
-        hit.publishedAt());
+        hit.publishedAt(),
+        hit.artifacts());
   }
 
   private static LocalDate published(SearchHit hit) {

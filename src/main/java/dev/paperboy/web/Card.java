@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.artifact.Artifact;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param submittedBy who put it on a daily list, or null when it is on none
  * @param thumbnail where its first page's thumbnail is, or null while it has none
+ * @param artifacts its code, models, data and project page, one of each kind
  */
 public record Card(
     String id,
@@ -20,4 +22,5 @@ public record Card(
     int upvotes,
     int comments,
     @Nullable String submittedBy,
-    @Nullable String thumbnail) {}
+    @Nullable String thumbnail,
+    List<Artifact> artifacts) {}

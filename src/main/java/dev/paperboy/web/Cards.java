@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.artifact.Artifacts;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.paper.AuthorLine;
 import dev.paperboy.paper.Paper;
@@ -39,7 +40,8 @@ class Cards {
         upvotes,
         comments,
         submittedBy,
-        submittedBy != null ? thumbnail(paper) : null);
+        submittedBy != null ? thumbnail(paper) : null,
+        Artifacts.of(paper).firstOfEachKind());
   }
 
   /** A search or recommendation hit as a card: its stored fields, no list counts. */
@@ -55,7 +57,8 @@ class Cards {
         0,
         0,
         null,
-        null);
+        null,
+        hit.artifacts().firstOfEachKind());
   }
 
   /** Where the paper's thumbnail is served, when it has one. */

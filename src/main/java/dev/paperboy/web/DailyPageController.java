@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class DailyPageController {
@@ -27,11 +28,11 @@ class DailyPageController {
   }
 
   @GetMapping({"/", "/papers"})
-  String latest(Model model) {
+  String latest(@RequestParam(defaultValue = "false") boolean code, Model model) {
     LocalDate today = lists.today();
     Optional<LocalDate> latest = lists.latestOnOrBefore(today);
     if (latest.isEmpty() || latest.get().equals(today)) {
-      return day(today, null, model);
+      return day(today, null, new ListFilter(code), model);
     }
     String note =
         "There is no list for today ("
@@ -39,11 +40,12 @@ class DailyPageController {
             + ") yet. This is the latest one, from "
             + Views.DAY.format(latest.get())
             + ".";
-    return day(latest.get(), note, model);
+    return day(latest.get(), note, new ListFilter(code), model);
   }
 
   @GetMapping("/papers/date/{date}")
-  String date(@PathVariable String date, Model model) {
+  String date(
+      @PathVariable String date, @RequestParam(defaultValue = "false") boolean code, Model model) {
     LocalDate day;
     try {
       day = LocalDate.parse(date);
@@ -51,10 +53,10 @@ class DailyPageController {
       throw new PageNotFound(
           "'" + date + "' is not a date. Daily lists live at /papers/date/YYYY-MM-DD.");
     }
-    return day(day, null, model);
+    return day(day, null, new ListFilter(code), model);
   }
 
-  private String day(LocalDate date, @Nullable String note, Model model) {
+  private String day(LocalDate date, @Nullable String note, ListFilter filter, Model model) {
     DailyPage page =
         new DailyPage(
             Views.DAY.format(date),
@@ -62,8 +64,10 @@ class DailyPageController {
             note,
             lists.previousDay(date).map(DailyPageController::link).orElse(null),
             lists.nextDay(date).map(DailyPageController::link).orElse(null),
-            lists.day(date, 0, DAY_LIMIT).stream().map(cards::of).toList());
+            filter.apply(
+                lists.day(date, 0, DAY_LIMIT).stream().map(cards::of).toList(), DAY_LIMIT));
     model.addAttribute("page", page);
+    model.addAttribute("filter", filter);
     model.addAttribute("chrome", new Chrome("daily", demo.status()));
     return "daily";
   }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The weekly, monthly and trending lists, and the page that explains the ranking. */
 @Controller
@@ -34,24 +35,40 @@ class ListPagesController {
 
   /** This week's list, or, while it has none, the latest week that has papers. */
   @GetMapping("/papers/week")
-  String thisWeek(Model model) {
-    return current("Weekly papers", "weekly", ListPeriod::weekOf, "week", model);
+  String thisWeek(@RequestParam(defaultValue = "false") boolean code, Model model) {
+    return current(
+        "Weekly papers", "weekly", ListPeriod::weekOf, "week", new ListFilter(code), model);
   }
 
   /** This month's list, or, while it has none, the latest month that has papers. */
   @GetMapping("/papers/month")
-  String thisMonth(Model model) {
-    return current("Monthly papers", "monthly", ListPeriod::monthOf, "month", model);
+  String thisMonth(@RequestParam(defaultValue = "false") boolean code, Model model) {
+    return current(
+        "Monthly papers", "monthly", ListPeriod::monthOf, "month", new ListFilter(code), model);
   }
 
   @GetMapping("/papers/week/{week}")
-  String week(@PathVariable String week, Model model) {
-    return period("Weekly papers", "weekly", parse(() -> ListPeriod.week(week)), null, model);
+  String week(
+      @PathVariable String week, @RequestParam(defaultValue = "false") boolean code, Model model) {
+    return period(
+        "Weekly papers",
+        "weekly",
+        parse(() -> ListPeriod.week(week)),
+        null,
+        new ListFilter(code),
+        model);
   }
 
   @GetMapping("/papers/month/{month}")
-  String month(@PathVariable String month, Model model) {
-    return period("Monthly papers", "monthly", parse(() -> ListPeriod.month(month)), null, model);
+  String month(
+      @PathVariable String month, @RequestParam(defaultValue = "false") boolean code, Model model) {
+    return period(
+        "Monthly papers",
+        "monthly",
+        parse(() -> ListPeriod.month(month)),
+        null,
+        new ListFilter(code),
+        model);
   }
 
   /**
@@ -59,9 +76,10 @@ class ListPagesController {
    * them, what was trending in the days to the latest list, said so, rather than an empty page.
    */
   @GetMapping("/papers/trending")
-  String trending(Model model) {
+  String trending(@RequestParam(defaultValue = "false") boolean code, Model model) {
+    ListFilter filter = new ListFilter(code);
     ListPeriod window = Rankings.trendingWindow(lists.today());
-    List<DailyEntry> entries = rankings.trending(null, 0, PAGE_LIMIT);
+    List<DailyEntry> entries = rankings.trending(null, 0, filter.scan(PAGE_LIMIT));
     String note = null;
     if (entries.isEmpty()) {
       LocalDate latest = lists.latestOnOrBefore(lists.today()).orElse(null);
@@ -69,7 +87,8 @@ class ListPagesController {
         note = "Nothing has been put on a list yet.";
       } else {
         window = Rankings.trendingWindow(latest);
-        entries = rankings.period(window, null, Rankings.Order.TRENDING, 0, PAGE_LIMIT);
+        entries =
+            rankings.period(window, null, Rankings.Order.TRENDING, 0, filter.scan(PAGE_LIMIT));
         note =
             "Nothing has been put on a list in the last "
                 + Rankings.TRENDING_DAYS
@@ -92,7 +111,8 @@ class ListPagesController {
             null,
             null,
             null,
-            entries.stream().map(cards::of).toList()));
+            filter.apply(entries.stream().map(cards::of).toList(), PAGE_LIMIT)));
+    model.addAttribute("filter", filter);
     model.addAttribute("chrome", new Chrome("trending", demo.status()));
     return "period";
   }
@@ -108,10 +128,11 @@ class ListPagesController {
       String tab,
       Function<LocalDate, ListPeriod> periodOf,
       String unit,
+      ListFilter filter,
       Model model) {
     ListPeriod now = periodOf.apply(lists.today());
     if (!rankings.period(now, null, Rankings.Order.UPVOTES, 0, 1).isEmpty()) {
-      return period(heading, tab, now, null, model);
+      return period(heading, tab, now, null, filter, model);
     }
     return lists
         .latestOnOrBefore(lists.today())
@@ -127,13 +148,20 @@ class ListPagesController {
                         + " ("
                         + now.label()
                         + ") yet. This is the latest one with papers.",
+                    filter,
                     model))
-        .orElseGet(() -> period(heading, tab, now, null, model));
+        .orElseGet(() -> period(heading, tab, now, null, filter, model));
   }
 
   private String period(
-      String heading, String tab, ListPeriod period, @Nullable String note, Model model) {
-    List<DailyEntry> entries = rankings.period(period, null, Rankings.Order.UPVOTES, 0, PAGE_LIMIT);
+      String heading,
+      String tab,
+      ListPeriod period,
+      @Nullable String note,
+      ListFilter filter,
+      Model model) {
+    List<DailyEntry> entries =
+        rankings.period(period, null, Rankings.Order.UPVOTES, 0, filter.scan(PAGE_LIMIT));
     DailyPage.Link nearest = null;
     if (entries.isEmpty()) {
       note = "No papers were put on a list in " + period.label() + ".";
@@ -156,7 +184,8 @@ class ListPagesController {
             nearest,
             link(period.previous(), tab),
             link(period.next(), tab),
-            entries.stream().map(cards::of).toList()));
+            filter.apply(entries.stream().map(cards::of).toList(), PAGE_LIMIT)));
+    model.addAttribute("filter", filter);
     model.addAttribute("chrome", new Chrome(tab, demo.status()));
     return "period";
   }

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.artifact.Artifacts;
 import dev.paperboy.discussion.Comments;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,8 @@ public record PaperPage(
     boolean upvoted,
     List<Comments.Thread> discussion,
     @Nullable UpvoteHistory upvoteHistory,
-    @Nullable String thumbnail) {
+    @Nullable String thumbnail,
+    Artifacts artifacts) {
 
   /** A paper like this one. */
   public record Similar(String href, String title, String authors) {}

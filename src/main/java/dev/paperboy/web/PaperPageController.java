@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.account.CurrentMember;
+import dev.paperboy.artifact.Artifacts;
 import dev.paperboy.curation.CurationSettings;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.curation.DailyLists;
@@ -216,7 +217,8 @@ class PaperPageController {
                 .orElse(false),
             comments.discussion(paper.id()),
             lists.entryFor(id).map(this::upvoteHistory).orElse(null),
-            listing != null ? cards.thumbnail(paper) : null));
+            listing != null ? cards.thumbnail(paper) : null,
+            Artifacts.of(paper)));
     return "paper";
   }
 }

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.artifact.Artifact;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * matches in {@code <mark>}, made by the index's highlighter; everything else is plain text.
  *
  * @param mode hybrid (words and meaning), lexical or semantic
+ * @param withCode whether only papers that link to code are shown
  * @param error what was wrong with the query, or null
  * @param building while the index is being built, how far it has come; else null
  */
@@ -17,6 +19,7 @@ public record SearchPage(
     String mode,
     String from,
     String until,
+    boolean withCode,
     long total,
     List<Result> results,
     @Nullable String didYouMean,
@@ -31,6 +34,7 @@ public record SearchPage(
    * its card on the list does.
    *
    * @param listing its card on the lists, or null when it is on none
+   * @param artifacts its code and project page, one of each kind
    */
   public record Result(
       String href,
@@ -39,5 +43,6 @@ public record SearchPage(
       String snippetHtml,
       String authors,
       String published,
-      @Nullable Card listing) {}
+      @Nullable Card listing,
+      List<Artifact> artifacts) {}
 }

@@ -67,6 +67,7 @@ class SearchPageController {
       @RequestParam(defaultValue = "") String from,
       @RequestParam(defaultValue = "") String until,
       @RequestParam(defaultValue = "hybrid") String mode,
+      @RequestParam(defaultValue = "false") boolean code,
       Model model,
       HttpServletResponse response) {
     model.addAttribute("chrome", new Chrome("search", demo.status()));
@@ -83,7 +84,7 @@ class SearchPageController {
       model.addAttribute(
           "page",
           new SearchPage(
-              "", sort, mode, from, until, 0, List.of(), null, null, null, null, null, null));
+              "", sort, mode, from, until, code, 0, List.of(), null, null, null, null, null, null));
       return "search";
     }
     SearchResults results;
@@ -91,7 +92,13 @@ class SearchPageController {
       results =
           search.search(
               new SearchQuery(
-                  q, day(from), day(until), order, pageNumber * PAGE_SIZE, PAGE_SIZE, matching));
+                  code ? q + " has:code" : q,
+                  day(from),
+                  day(until),
+                  order,
+                  pageNumber * PAGE_SIZE,
+                  PAGE_SIZE,
+                  matching));
     } catch (InvalidSearch e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute(
@@ -102,6 +109,7 @@ class SearchPageController {
               mode,
               from,
               until,
+              code,
               0,
               List.of(),
               null,
@@ -126,7 +134,8 @@ class SearchPageController {
                       hit.snippetHtml(),
                       AuthorLine.of(hit.authors()),
                       Views.DAY.format(hit.publishedAt().atZone(ZoneOffset.UTC)),
-                      entry == null ? null : cards.of(entry));
+                      entry == null ? null : cards.of(entry),
+                      hit.artifacts().firstOfEachKind());
                 })
             .toList();
     String base =
@@ -140,6 +149,7 @@ class SearchPageController {
             + URLEncoder.encode(from, StandardCharsets.UTF_8)
             + "&until="
             + URLEncoder.encode(until, StandardCharsets.UTF_8)
+            + (code ? "&code=true" : "")
             + "&p=";
     boolean more = (long) (pageNumber + 1) * PAGE_SIZE < results.total() && pageNumber < MAX_PAGE;
     model.addAttribute(
@@ -150,6 +160,7 @@ class SearchPageController {
             mode,
             from,
             until,
+            code,
             results.total(),
             shown,
             results.didYouMean(),
@@ -158,7 +169,8 @@ class SearchPageController {
                 : "/search?q="
                     + URLEncoder.encode(results.didYouMean(), StandardCharsets.UTF_8)
                     + "&mode="
-                    + mode,
+                    + mode
+                    + (code ? "&code=true" : ""),
             null,
             more ? base + (pageNumber + 1) : null,
             pageNumber > 0 ? base + (pageNumber - 1) : null,

@@ -1,5 +1,6 @@
 package dev.paperboy.search.lucene;
 
+import dev.paperboy.artifact.Artifacts;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.search.SearchHit;
 import java.io.IOException;
@@ -85,7 +86,8 @@ final class Hits {
               title,
               abstractText,
               authors.isEmpty() ? List.of() : List.of(authors.split(PaperFields.AUTHOR_SEPARATOR)),
-              Instant.ofEpochSecond(publishedAt.longValue())));
+              Instant.ofEpochSecond(publishedAt.longValue()),
+              Artifacts.in(abstractText, doc.get(PaperFields.COMMENTS))));
     }
     return hits;
   }

@@ -59,7 +59,7 @@ public final class LuceneIndex implements Closeable {
    * The document layout of this build; an index written with another is rebuilt, not read. Raise it
    * whenever {@link PaperFields} changes what a document holds.
    */
-  static final String SCHEMA = "5";
+  static final String SCHEMA = "6";
 
   private static final String SCHEMA_KEY = "paperboy.schema";
 

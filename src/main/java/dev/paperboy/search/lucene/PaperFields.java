@@ -1,5 +1,6 @@
 package dev.paperboy.search.lucene;
 
+import dev.paperboy.artifact.Artifacts;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.TexAccents;
 import java.time.LocalDate;
@@ -29,6 +30,13 @@ final class PaperFields {
   static final String AUTHORS = "authors";
   static final String AUTHOR_EXACT = "author_exact";
   static final String CATEGORY = "category";
+
+  /** Stored only: with the abstract, where a hit's code links are read from. */
+  static final String COMMENTS = "comments";
+
+  /** {@code code} when the paper links to code: the {@code has:code} filter. */
+  static final String HAS = "has";
+
   static final String SPELL = "spell";
   static final String PUBLISHED_DAY = "published_day";
   static final String PUBLISHED_AT = "published_at";
@@ -74,6 +82,12 @@ final class PaperFields {
     }
     for (String category : paper.categories()) {
       doc.add(new StringField(CATEGORY, category, Field.Store.NO));
+    }
+    if (paper.comments() != null) {
+      doc.add(new StoredField(COMMENTS, paper.comments()));
+    }
+    if (Artifacts.of(paper).hasCode()) {
+      doc.add(new StringField(HAS, "code", Field.Store.NO));
     }
     doc.add(new TextField(SPELL, paper.title() + "\n" + paper.abstractText(), Field.Store.NO));
     long day = LocalDate.ofInstant(paper.publishedAt(), ZoneOffset.UTC).toEpochDay();

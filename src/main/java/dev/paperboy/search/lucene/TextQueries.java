@@ -27,8 +27,9 @@ import org.apache.lucene.util.QueryBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A reader's search as a Lucene query. Filters ({@code author:}, {@code cat:}, dates) are taken out
- * first; the rest is words, or the operators of {@link SimpleQueryParser} when the reader used any.
+ * A reader's search as a Lucene query. Filters ({@code author:}, {@code cat:}, {@code has:code},
+ * dates) are taken out first; the rest is words, or the operators of {@link SimpleQueryParser} when
+ * the reader used any.
  *
  * <p>Plain words are matched the way people half remember a paper. Each word matches in the title,
  * the authors or the abstract, as each field was analysed; a word that is a stop word of the prose
@@ -41,6 +42,7 @@ import org.jspecify.annotations.Nullable;
 final class TextQueries {
   private static final Pattern AUTHOR = Pattern.compile("(?i)\\bauthor:(?:\"([^\"]*)\"|(\\S+))");
   private static final Pattern CATEGORY = Pattern.compile("(?i)\\b(?:cat|category):(\\S+)");
+  private static final Pattern HAS_CODE = Pattern.compile("(?i)\\bhas:code\\b");
 
   /** Characters that make a query use {@link SimpleQueryParser}'s operators. */
   private static final Pattern OPERATORS = Pattern.compile("[\"*|()]|(?:^|\\s)[+-]\\S");
@@ -103,7 +105,12 @@ final class TextQueries {
     while (category.find()) {
       filters.add(new TermQuery(new Term(PaperFields.CATEGORY, category.group(1))));
     }
-    text = CATEGORY.matcher(text).replaceAll(" ").strip();
+    text = CATEGORY.matcher(text).replaceAll(" ");
+    if (HAS_CODE.matcher(text).find()) {
+      filters.add(new TermQuery(new Term(PaperFields.HAS, "code")));
+      text = HAS_CODE.matcher(text).replaceAll(" ");
+    }
+    text = text.strip();
     if (query.from() != null || query.until() != null) {
       long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochDay();
       long until = query.until() == null ? Long.MAX_VALUE : query.until().toEpochDay();

@@ -1,0 +1,67 @@
+package dev.paperboy.artifact;
+
+import dev.paperboy.paper.Paper;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The code and artifacts of one paper, code first, each once.
+ *
+ * @param links in the order of {@link Artifact.Kind}, then as the paper mentions them
+ */
+public record Artifacts(List<Artifact> links) {
+  public static final Artifacts NONE = new Artifacts(List.of());
+
+  public Artifacts {
+    links = List.copyOf(links);
+  }
+
+  /** What the paper's abstract and arXiv comments link to. */
+  public static Artifacts of(Paper paper) {
+    return in(paper.abstractText(), paper.comments());
+  }
+
+  /** What an abstract and arXiv comments link to, for a paper known by its fields alone. */
+  public static Artifacts in(String abstractText, @Nullable String comments) {
+    return LinkFinder.find(comments == null ? abstractText : abstractText + "\n" + comments);
+  }
+
+  public boolean isEmpty() {
+    return links.isEmpty();
+  }
+
+  /** Whether the paper links to code: a repository, a gist or a code host's user page. */
+  public boolean hasCode() {
+    return links.stream().anyMatch(link -> link.kind() == Artifact.Kind.CODE);
+  }
+
+  /**
+   * The first GitHub repository, as {@code https://github.com/owner/repo}: Hugging Face's {@code
+   * githubRepo}.
+   */
+  public @Nullable String githubRepo() {
+    return links.stream()
+        .filter(link -> link.kind() == Artifact.Kind.CODE)
+        .map(Artifact::name)
+        .filter(name -> name.startsWith("github.com/") && name.indexOf('/', 11) > 0)
+        .map(name -> "https://" + name)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The first project page: Hugging Face's {@code projectPage}. */
+  public @Nullable String projectPage() {
+    return first(Artifact.Kind.PROJECT_PAGE).map(Artifact::url).orElse(null);
+  }
+
+  /** One link of each kind, for a card's badges. */
+  public List<Artifact> firstOfEachKind() {
+    return Arrays.stream(Artifact.Kind.values()).flatMap(kind -> first(kind).stream()).toList();
+  }
+
+  public Optional<Artifact> first(Artifact.Kind kind) {
+    return links.stream().filter(link -> link.kind() == kind).findFirst();
+  }
+}
