@@ -109,16 +109,20 @@ final class LinkFinder {
               host.startsWith("www.") ? host.substring(4) : host,
               written,
               path,
-              scheme != null ? (scheme.startsWith("https") ? "https" : "http") : null,
+              scheme == null
+                  ? null
+                  : scheme.toLowerCase(Locale.ROOT).startsWith("https") ? "https" : "http",
               PROJECT_PAGE_CONTEXT.matcher(before).find());
       if (link != null && link.url().length() <= MAX_URL) {
         found.putIfAbsent(link.kind() + " " + link.name().toLowerCase(Locale.ROOT), link);
       }
     }
-    List<Artifact> links = new ArrayList<>(found.values());
-    links.removeIf(link -> isOwnerOf(link, links));
-    links.sort(Comparator.comparing(Artifact::kind));
-    return new Artifacts(links);
+    List<Artifact> all = List.copyOf(found.values());
+    return new Artifacts(
+        all.stream()
+            .filter(link -> !isOwnerOf(link, all))
+            .sorted(Comparator.comparing(Artifact::kind))
+            .toList());
   }
 
   /**

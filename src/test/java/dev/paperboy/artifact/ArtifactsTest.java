@@ -153,6 +153,17 @@ class ArtifactsTest {
   }
 
   @Test
+  void aSchemeOrHostInCapitalsIsReadAsWritten() {
+    assertThat(
+            LinkFinder.find(
+                    "Project page: HTTP://WWW.Example.org/Lab, code at HTTPS://GitHub.com/Owner/Repo.")
+                .links())
+        .containsExactly(
+            new Artifact(Kind.CODE, "https://github.com/Owner/Repo", "github.com/Owner/Repo"),
+            new Artifact(Kind.PROJECT_PAGE, "http://WWW.Example.org/Lab", "Example.org/Lab"));
+  }
+
+  @Test
   void onlyWebLinksAreArtifacts() {
     assertThatThrownBy(() -> new Artifact(Kind.CODE, "javascript:alert(1)", "x"))
         .isInstanceOf(IllegalArgumentException.class)
