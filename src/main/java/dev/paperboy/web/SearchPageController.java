@@ -75,12 +75,13 @@ class SearchPageController {
         switch (sort) {
           case "newest" -> SearchQuery.Sort.NEWEST;
           case "upvotes" -> SearchQuery.Sort.UPVOTES;
-          default -> SearchQuery.Sort.RELEVANCE;
+          // Every paper with code and no words: nothing to be relevant to, so the newest first.
+          default -> q.isBlank() ? SearchQuery.Sort.NEWEST : SearchQuery.Sort.RELEVANCE;
         };
     SearchQuery.Mode matching = SearchQuery.Mode.named(mode).orElse(SearchQuery.Mode.HYBRID);
     mode = matching.name().toLowerCase(Locale.ROOT);
     int pageNumber = Math.max(0, Math.min(page, MAX_PAGE));
-    if (q.isBlank()) {
+    if (q.isBlank() && !code) {
       model.addAttribute(
           "page",
           new SearchPage(

@@ -142,15 +142,19 @@ class CodeLinksPagesTest {
     assertThat(none.select("a.artifact")).isEmpty();
   }
 
+  /** The papers of the site (fixture and sample corpus; the seed day links to none) with code. */
+  private static Set<String> withCode() {
+    return Stream.concat(
+            FIXTURE.stream(),
+            SnapshotPapers.read("/arxiv-snapshot/kaggle-format-sample-250.jsonl").stream())
+        .filter(paper -> Artifacts.of(paper).hasCode())
+        .map(paper -> paper.id().base())
+        .collect(Collectors.toSet());
+  }
+
   @Test
   void hasCodeFindsExactlyThePapersThatLinkToCode() {
-    Set<String> expected =
-        Stream.concat(
-                FIXTURE.stream(),
-                SnapshotPapers.read("/arxiv-snapshot/kaggle-format-sample-250.jsonl").stream())
-            .filter(paper -> Artifacts.of(paper).hasCode())
-            .map(paper -> paper.id().base())
-            .collect(Collectors.toSet());
+    Set<String> expected = withCode();
     List<String> found = new ArrayList<>();
     for (JsonNode item :
         JSON.readTree(Http.get(port, "/api/papers/search?q=has:code&limit=100").body())) {
@@ -159,6 +163,16 @@ class CodeLinksPagesTest {
 
     assertThat(expected).hasSizeGreaterThan(15);
     assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void withCodeAndNoWordsListsEveryPaperWithCode() {
+    Document page = Jsoup.parse(Http.get(port, "/search?code=true").body());
+
+    assertThat(page.select("p.byline").text()).isEqualTo(withCode().size() + " papers match.");
+    assertThat(page.select("article.result"))
+        .hasSize(Math.min(20, withCode().size()))
+        .allSatisfy(result -> assertThat(result.select("a.artifact.code")).isNotEmpty());
   }
 
   @Test
