@@ -39,6 +39,36 @@ document.addEventListener("submit", async (event) => {
   }
 });
 
+// Saving to the reading list without a page reload; without JavaScript the form posts and comes
+// back to the same page.
+document.addEventListener("submit", async (event) => {
+  const form = event.target.closest("form[data-save]");
+  if (!form) return;
+  event.preventDefault();
+  const button = form.querySelector("button");
+  button.disabled = true;
+  try {
+    const response = await fetch(form.action, {
+      method: "POST",
+      body: new URLSearchParams(new FormData(form)),
+      headers: { "Accept": "application/json" },
+      credentials: "same-origin",
+    });
+    if (!response.ok) {
+      form.submit();
+      return;
+    }
+    const { saved } = await response.json();
+    form.querySelector("input[name=undo]").value = saved ? "true" : "false";
+    button.setAttribute("aria-pressed", saved ? "true" : "false");
+    button.title = saved ? "Remove from your reading list" : "Save to your reading list";
+    button.querySelector("[aria-hidden]").textContent = saved ? "★" : "☆";
+    button.querySelector(".save-label").textContent = saved ? "Saved" : "Save";
+  } finally {
+    button.disabled = false;
+  }
+});
+
 // A library file chosen from disk fills the paste box; without JavaScript, pasting works the same.
 document.addEventListener("change", async (event) => {
   const input = event.target.closest("input[data-fills]");

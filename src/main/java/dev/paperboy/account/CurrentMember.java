@@ -29,4 +29,19 @@ public class CurrentMember {
   public Account require() {
     return get().orElseThrow(() -> Refusal.of(Refusal.Kind.NOT_SIGNED_IN, "Sign in first."));
   }
+
+  /**
+   * As {@link #require()}, for a call a personal API token may make only with {@code scope}; a
+   * signed-in session may do everything its member may.
+   *
+   * @throws Refusal FORBIDDEN for a token without the scope
+   */
+  public Account require(ApiToken.Scope scope) {
+    Account member = require();
+    if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication token
+        && !token.scopes().contains(scope)) {
+      throw Refusal.of(Refusal.Kind.FORBIDDEN, "This token lacks the " + scope.label() + " scope.");
+    }
+    return member;
+  }
 }

@@ -1,11 +1,15 @@
 package dev.paperboy.feed;
 
+import dev.paperboy.collection.Collection;
+import dev.paperboy.collection.Collections;
+import dev.paperboy.collection.SavedPaper;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.ranking.ListPeriod;
 import dev.paperboy.ranking.Rankings;
+import dev.paperboy.rules.Refusal;
 import dev.paperboy.search.InvalidSearch;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchHit;
@@ -34,8 +38,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * RSS 2.0 and Atom 1.0 feeds: the daily list, the week's list, trending, the newest papers of a
- * category, and a saved search. Each answers 304 to a matching {@code If-None-Match} or {@code
- * If-Modified-Since}, and carries at most {@value FeedWriter#MAX_ITEMS} entries.
+ * category, a saved search and a public collection. Each answers 304 to a matching {@code
+ * If-None-Match} or {@code If-Modified-Since}, and carries at most {@value FeedWriter#MAX_ITEMS}
+ * entries.
  */
 @Controller
 class FeedController {
@@ -45,8 +50,15 @@ class FeedController {
   private final Rankings rankings;
   private final PaperSearch search;
   private final Papers papers;
+  private final Collections collections;
 
-  FeedController(DailyLists lists, Rankings rankings, PaperSearch search, Papers papers) {
+  FeedController(
+      DailyLists lists,
+      Rankings rankings,
+      PaperSearch search,
+      Papers papers,
+      Collections collections) {
+    this.collections = collections;
     this.lists = lists;
     this.rankings = rankings;
     this.search = search;
@@ -118,6 +130,33 @@ class FeedController {
         "/feeds/search." + format + "?q=" + encode(q),
         "The newest papers matching " + q,
         found(new SearchQuery(q, null, null, SearchQuery.Sort.NEWEST, 0, ITEMS)),
+        request);
+  }
+
+  /** A public collection, most recently saved first; a private one is answered 404. */
+  @GetMapping("/feeds/collections/{id}.{format}")
+  ResponseEntity<String> collection(
+      @PathVariable long id, @PathVariable String format, WebRequest request) {
+    Collection collection;
+    try {
+      collection = collections.visible(id, null);
+    } catch (Refusal e) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .contentType(MediaType.TEXT_PLAIN)
+          .body(e.getMessage());
+    }
+    List<SavedPaper> saved = collections.papers(collection, 0, ITEMS);
+    Map<String, Paper> byId = papers.findAll(saved.stream().map(SavedPaper::id).toList());
+    return answer(
+        format,
+        collection.name(),
+        "/collections/" + id,
+        "/feeds/collections/" + id + "." + format,
+        "Papers saved to " + collection.name() + ", most recent first",
+        saved.stream()
+            .filter(s -> byId.containsKey(s.id().base()))
+            .map(s -> item(byId.get(s.id().base()), s.addedAt()))
+            .toList(),
         request);
   }
 

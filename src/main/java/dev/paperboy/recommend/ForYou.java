@@ -1,6 +1,7 @@
 package dev.paperboy.recommend;
 
 import dev.paperboy.account.Account;
+import dev.paperboy.collection.Collections;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.curation.Votes;
@@ -15,9 +16,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * A member's recommendations: papers like the ones they upvoted, submitted and brought in their
- * library (by words and by meaning, {@link LibraryRecommendations}), then the newest in what they
- * follow (the cold start), never one they already have.
+ * A member's recommendations: papers like the ones they upvoted, saved, submitted and brought in
+ * their library (by words and by meaning, {@link LibraryRecommendations}), then the newest in what
+ * they follow (the cold start), never one they already have.
  */
 @Service
 public class ForYou {
@@ -32,13 +33,16 @@ public class ForYou {
   private final DailyLists lists;
   private final Library library;
   private final LibraryRecommendations recommendations;
+  private final Collections collections;
 
   ForYou(
       Follows follows,
       Votes votes,
       DailyLists lists,
       Library library,
-      LibraryRecommendations recommendations) {
+      LibraryRecommendations recommendations,
+      Collections collections) {
+    this.collections = collections;
     this.follows = follows;
     this.votes = votes;
     this.lists = lists;
@@ -66,6 +70,9 @@ public class ForYou {
   private Map<String, String> liked(Account member) {
     Map<String, String> liked = new LinkedHashMap<>();
     votes.upvotedPapers(member.id(), LIKED).forEach(id -> liked.put(id, "which you upvoted"));
+    collections
+        .savedBy(member.id(), LIKED)
+        .forEach(id -> liked.putIfAbsent(id.base(), "which you saved"));
     lists.submittedBy(member.username(), LIKED).stream()
         .map(DailyEntry::paper)
         .forEach(paper -> liked.putIfAbsent(paper.id().base(), "which you submitted"));

@@ -234,6 +234,7 @@ class AccountPagesController {
             .field("current", "Current password", "password", null, "current-password")
             .field("password", "New password", "password", null, "new-password")
             .link("", "Your profile", "/members/" + member.username(), "")
+            .link("", "Personal API tokens", "/account/tokens", "")
             .link("", "Delete your account", "/account/delete", "");
     if (!member.verified()) {
       page.link(

@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import dev.paperboy.account.Account;
 import dev.paperboy.account.Accounts;
 import dev.paperboy.account.CurrentMember;
+import dev.paperboy.collection.Collections;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.curation.Submissions;
@@ -41,6 +42,7 @@ class CommunityController {
   private final Comments comments;
   private final Accounts accounts;
   private final DailyLists lists;
+  private final Collections collections;
 
   CommunityController(
       Cards cards,
@@ -49,8 +51,10 @@ class CommunityController {
       Votes votes,
       Comments comments,
       Accounts accounts,
-      DailyLists lists) {
+      DailyLists lists,
+      Collections collections) {
     this.cards = cards;
+    this.collections = collections;
     this.current = current;
     this.submissions = submissions;
     this.votes = votes;
@@ -163,7 +167,8 @@ class CommunityController {
             member.banned() ? "Banned by " + member.bannedBy() + ": " + member.banReason() : null,
             submitted,
             upvoted,
-            comments.byMember(member.id(), PROFILE_ITEMS)));
+            comments.byMember(member.id(), PROFILE_ITEMS),
+            collections.publicOf(member.id())));
     return "profile";
   }
 

@@ -26,7 +26,11 @@ public record PaperPage(
     List<Comments.Thread> discussion,
     @Nullable UpvoteHistory upvoteHistory,
     @Nullable String thumbnail,
-    Artifacts artifacts) {
+    Artifacts artifacts,
+    List<Shelf> shelves) {
+
+  /** One of the visitor's collections, and whether it holds this paper. */
+  public record Shelf(long id, String name, boolean holds) {}
 
   /** A paper like this one. */
   public record Similar(String href, String title, String authors) {}

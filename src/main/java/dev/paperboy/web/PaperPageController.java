@@ -1,13 +1,16 @@
 package dev.paperboy.web;
 
+import dev.paperboy.account.Account;
 import dev.paperboy.account.CurrentMember;
 import dev.paperboy.artifact.Artifacts;
+import dev.paperboy.collection.Collections;
 import dev.paperboy.curation.CurationSettings;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.curation.Votes;
 import dev.paperboy.demo.DemoProgress;
 import dev.paperboy.discussion.Comments;
+import dev.paperboy.feed.BibTex;
 import dev.paperboy.ingest.Announcements;
 import dev.paperboy.ingest.ArxivSettings;
 import dev.paperboy.paper.ArxivId;
@@ -22,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +49,7 @@ class PaperPageController {
   private final Votes votes;
   private final Comments comments;
   private final CurationSettings curation;
+  private final Collections collections;
 
   PaperPageController(
       Cards cards,
@@ -57,8 +62,10 @@ class PaperPageController {
       DemoProgress demo,
       Announcements announcements,
       ArxivSettings arxiv,
-      PaperSearch search) {
+      PaperSearch search,
+      Collections collections) {
     this.cards = cards;
+    this.collections = collections;
     this.search = search;
     this.current = current;
     this.votes = votes;
@@ -112,6 +119,14 @@ class PaperPageController {
             pageNumber > 0 ? "/papers/new?p=" + (pageNumber - 1) : null));
     model.addAttribute("chrome", new Chrome("new", demo.status()));
     return "new";
+  }
+
+  /** The member's collections, each marked if it holds the paper. */
+  private List<PaperPage.Shelf> shelves(Account member, ArxivId paper) {
+    Set<Long> holding = collections.holding(member, paper);
+    return collections.of(member).stream()
+        .map(c -> new PaperPage.Shelf(c.id(), c.name(), holding.contains(c.id())))
+        .toList();
   }
 
   private List<PaperPage.Similar> similar(Paper paper) {
@@ -218,7 +233,8 @@ class PaperPageController {
             comments.discussion(paper.id()),
             lists.entryFor(id).map(this::upvoteHistory).orElse(null),
             listing != null ? cards.thumbnail(paper) : null,
-            Artifacts.of(paper)));
+            Artifacts.of(paper),
+            current.get().map(member -> shelves(member, paper.id())).orElse(List.of())));
     return "paper";
   }
 }

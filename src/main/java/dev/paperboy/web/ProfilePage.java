@@ -1,10 +1,11 @@
 package dev.paperboy.web;
 
+import dev.paperboy.collection.Collection;
 import dev.paperboy.discussion.Comment;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A member's public page: what they submitted, upvoted and wrote. */
+/** A member's public page: what they submitted, upvoted, wrote and keep in public collections. */
 public record ProfilePage(
     String username,
     String joined,
@@ -13,4 +14,5 @@ public record ProfilePage(
     @Nullable String ban,
     List<Card> submitted,
     List<Card> upvoted,
-    List<Comment> comments) {}
+    List<Comment> comments,
+    List<Collection> collections) {}

@@ -16,6 +16,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * every reader of the daily page.
  */
 public record Visitor(String username, Role role, String csrfParameter, String csrfToken) {
+  /** Whether the paper is in the visitor's reading list (the save buttons' state). */
+  public boolean saved(String paperId) {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
+        && attrs.getRequest().getAttribute(ReadingListMarks.ATTRIBUTE)
+            instanceof ReadingListMarks.Lookup lookup
+        && lookup.has(paperId);
+  }
+
   public boolean curates() {
     return role == Role.CURATOR || role == Role.ADMIN;
   }

@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.account.AccountSettings;
+import dev.paperboy.account.ApiTokens;
 import dev.paperboy.rules.Limits;
 import dev.paperboy.rules.RateLimits;
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -55,7 +57,8 @@ class WebSecurity {
       JdbcTokenRepositoryImpl rememberedLogins,
       AccountSettings settings,
       RateLimits rateLimits,
-      Limits limits)
+      Limits limits,
+      ApiTokens tokens)
       throws Exception {
     // Persistent tokens: the cookie holds a random series and token checked against the database
     // row, so the key only pairs the services with their provider and is no secret.
@@ -90,20 +93,23 @@ class WebSecurity {
         .rememberMe(remember -> remember.rememberMeServices(rememberMe).key("paperboy-remember-me"))
         // Mail clients POST the one-click unsubscribe without cookies (RFC 8058); digest sign-up
         // through the API never acts on a session, the bounce webhook has its own secret, and
-        // recommendations from a library read the list they are sent and nothing else.
+        // recommendations from a library read the list they are sent and nothing else; a personal
+        // API token is checked before this (a request that reaches here with one acts for it).
         .csrf(
             csrf ->
                 csrf.ignoringRequestMatchers(
                     PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/u/*"),
                     PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/subscriptions"),
                     PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/mail/bounces"),
-                    PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/recommendations")))
+                    PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/recommendations"),
+                    ApiTokenFilter::presentsToken))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInFirst()))
         // The SecurityHeaders filter writes the headers (one policy for every response), and
         // responses keep their own caching rules (feeds and the API use ETags).
         .headers(headers -> headers.disable())
-        .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
+        .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new ApiTokenFilter(tokens), CsrfFilter.class);
     return http.build();
   }
 

@@ -1,18 +1,41 @@
-package dev.paperboy.web;
+package dev.paperboy.feed;
 
 import dev.paperboy.paper.Paper;
 import java.text.Normalizer;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 
-/** The BibTeX entry a reader copies from the paper page, in the form arXiv itself offers. */
-final class BibTex {
+/**
+ * BibTeX in the form arXiv itself offers: the entry a reader copies from the paper page, and a
+ * collection's export.
+ */
+public final class BibTex {
   private BibTex() {}
 
-  static String entry(Paper paper) {
-    int year = paper.publishedAt().atZone(ZoneOffset.UTC).getYear();
+  /** One entry per paper, in the order given; a key used before gets a number, as LaTeX needs. */
+  public static String entries(List<Paper> papers) {
+    Map<String, Integer> used = new HashMap<>();
+    StringJoiner all = new StringJoiner("\n\n", "", papers.isEmpty() ? "" : "\n");
+    for (Paper paper : papers) {
+      String key = key(paper);
+      int uses = used.merge(key, 1, Integer::sum);
+      all.add(entry(paper, uses == 1 ? key : key + uses));
+    }
+    return all.toString();
+  }
+
+  public static String entry(Paper paper) {
+    return entry(paper, key(paper));
+  }
+
+  private static String entry(Paper paper, String key) {
+    int year = year(paper);
     StringBuilder entry = new StringBuilder();
-    entry.append("@misc{").append(key(paper, year)).append(",\n");
+    entry.append("@misc{").append(key).append(",\n");
     field(entry, "title", "{" + braces(paper.title()) + "}");
     field(entry, "author", braces(String.join(" and ", paper.authors())));
     field(entry, "year", Integer.toString(year));
@@ -39,7 +62,8 @@ final class BibTex {
   }
 
   /** Like arXiv's: first author's last name, year, first word of the title, ASCII only. */
-  private static String key(Paper paper, int year) {
+  private static String key(Paper paper) {
+    int year = year(paper);
     String author = paper.authors().isEmpty() ? "anonymous" : paper.authors().get(0);
     String[] names = author.split(" ");
     String[] words = paper.title().split("\\s+");
@@ -52,6 +76,10 @@ final class BibTex {
       }
     }
     return ascii(names[names.length - 1]) + year + word;
+  }
+
+  private static int year(Paper paper) {
+    return paper.publishedAt().atZone(ZoneOffset.UTC).getYear();
   }
 
   private static String ascii(String text) {

@@ -1,0 +1,6 @@
+package dev.paperboy.collection;
+
+import dev.paperboy.support.CommunitySite;
+
+@CommunitySite
+class SqliteCollectionsTest extends CollectionsContract {}
