@@ -1,5 +1,7 @@
 package dev.paperboy.feed;
 
+import dev.paperboy.author.AuthorProfile;
+import dev.paperboy.author.Authors;
 import dev.paperboy.collection.Collection;
 import dev.paperboy.collection.Collections;
 import dev.paperboy.collection.SavedPaper;
@@ -25,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,9 +41,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * RSS 2.0 and Atom 1.0 feeds: the daily list, the week's list, trending, the newest papers of a
- * category, a saved search and a public collection. Each answers 304 to a matching {@code
- * If-None-Match} or {@code If-Modified-Since}, and carries at most {@value FeedWriter#MAX_ITEMS}
- * entries.
+ * category, a saved search, an author and a public collection. Each answers 304 to a matching
+ * {@code If-None-Match} or {@code If-Modified-Since}, and carries at most {@value
+ * FeedWriter#MAX_ITEMS} entries.
  */
 @Controller
 class FeedController {
@@ -51,14 +54,17 @@ class FeedController {
   private final PaperSearch search;
   private final Papers papers;
   private final Collections collections;
+  private final Authors authors;
 
   FeedController(
       DailyLists lists,
       Rankings rankings,
       PaperSearch search,
       Papers papers,
-      Collections collections) {
+      Collections collections,
+      Authors authors) {
     this.collections = collections;
+    this.authors = authors;
     this.lists = lists;
     this.rankings = rankings;
     this.search = search;
@@ -157,6 +163,27 @@ class FeedController {
             .filter(s -> byId.containsKey(s.id().base()))
             .map(s -> item(byId.get(s.id().base()), s.addedAt()))
             .toList(),
+        request);
+  }
+
+  /** An author's newest papers; a name no paper has is answered 404. */
+  @GetMapping("/feeds/authors/{name}.{format}")
+  ResponseEntity<String> author(
+      @PathVariable String name, @PathVariable String format, WebRequest request) {
+    Optional<AuthorProfile> author = authors.profile(name);
+    if (author.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .contentType(MediaType.TEXT_PLAIN)
+          .body("No paper on Paperboy has an author called " + name + ".");
+    }
+    String path = "/authors/" + encode(author.get().name()).replace("+", "%20");
+    return answer(
+        format,
+        author.get().name(),
+        path,
+        "/feeds" + path + "." + format,
+        "The newest papers by " + author.get().name(),
+        author.get().papers().stream().limit(ITEMS).map(p -> item(p, p.publishedAt())).toList(),
         request);
   }
 

@@ -13,6 +13,15 @@ public final class AuthorLine {
 
   private AuthorLine() {}
 
+  /** The names the line shows; {@link #more} tells how many it leaves out. */
+  public static List<String> shown(List<String> authors) {
+    return authors.size() <= NAMES ? authors : authors.subList(0, NAMES - 1);
+  }
+
+  public static int more(List<String> authors) {
+    return authors.size() - shown(authors).size();
+  }
+
   public static String of(List<String> authors) {
     if (authors.size() <= NAMES) {
       return String.join(", ", authors);

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -157,6 +158,11 @@ public class PaperSearch implements DisposableBean {
   public List<SearchHit> nearest(
       float[] vector, int limit, Collection<String> exclude, @Nullable LocalDate since) {
     return recommendTimer.record(() -> index().nearest(vector, limit, exclude, since));
+  }
+
+  /** An author's papers by name ({@link AuthorPapers}); empty when no paper has the name. */
+  public Optional<AuthorPapers> author(String name) {
+    return searchTimer.record(() -> index().author(name));
   }
 
   /** Papers like the given one, most alike first; empty when it is not indexed. */

@@ -10,12 +10,16 @@ import org.jspecify.annotations.Nullable;
  * @param submittedBy who put it on a daily list, or null when it is on none
  * @param thumbnail where its first page's thumbnail is, or null while it has none
  * @param artifacts its code, models, data and project page, one of each kind
+ * @param authorNames the names the card links to author pages; {@code authors} is the same line as
+ *     text, with how many more
  */
 public record Card(
     String id,
     String href,
     String title,
     String authors,
+    List<String> authorNames,
+    int moreAuthors,
     String abstractStart,
     List<String> categories,
     String published,
@@ -23,4 +27,10 @@ public record Card(
     int comments,
     @Nullable String submittedBy,
     @Nullable String thumbnail,
-    List<Artifact> artifacts) {}
+    List<Artifact> artifacts) {
+
+  /** The author page of a name. */
+  public static String authorHref(String name) {
+    return Views.authorHref(name);
+  }
+}

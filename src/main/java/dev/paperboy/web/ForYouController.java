@@ -55,6 +55,7 @@ class ForYouController {
   String follow(
       @RequestParam(defaultValue = "") String kind,
       @RequestParam(defaultValue = "") String value,
+      @RequestParam(required = false) @Nullable String next,
       HttpServletResponse response,
       Model model) {
     Account member = current.require();
@@ -64,14 +65,16 @@ class ForYouController {
       RefusalAnswers.status(response, e);
       return show(member, e.getMessage(), model);
     }
-    return "redirect:/for-you";
+    return "redirect:" + (next == null ? "/for-you" : SafeRedirect.path(next));
   }
 
   @PostMapping("/for-you/unfollow")
   String unfollow(
-      @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value) {
+      @RequestParam(defaultValue = "") String kind,
+      @RequestParam(defaultValue = "") String value,
+      @RequestParam(required = false) @Nullable String next) {
     follows.remove(current.require(), kind, value);
-    return "redirect:/for-you";
+    return "redirect:" + (next == null ? "/for-you" : SafeRedirect.path(next));
   }
 
   private String show(Account member, @Nullable String problem, Model model) {

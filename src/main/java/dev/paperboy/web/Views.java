@@ -1,6 +1,9 @@
 package dev.paperboy.web;
 
 import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.TexAccents;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -14,6 +17,13 @@ final class Views {
 
   static String href(Paper paper) {
     return "/papers/" + paper.id().base();
+  }
+
+  /** An author's page: the name as written, TeX accents decoded ({@code Forr\'e} is Forré). */
+  static String authorHref(String name) {
+    return "/authors/"
+        + URLEncoder.encode(TexAccents.decode(name).strip(), StandardCharsets.UTF_8)
+            .replace("+", "%20");
   }
 
   static String dayHref(LocalDate date) {

@@ -3,6 +3,7 @@ package dev.paperboy.search.lucene;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.ChangedPaper;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.search.AuthorPapers;
 import dev.paperboy.search.IndexState;
 import dev.paperboy.search.Interests;
 import dev.paperboy.search.InvalidSearch;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -59,7 +61,7 @@ public final class LuceneIndex implements Closeable {
    * The document layout of this build; an index written with another is rebuilt, not read. Raise it
    * whenever {@link PaperFields} changes what a document holds.
    */
-  static final String SCHEMA = "6";
+  static final String SCHEMA = "7";
 
   private static final String SCHEMA_KEY = "paperboy.schema";
 
@@ -72,6 +74,7 @@ public final class LuceneIndex implements Closeable {
   private final Searches searches = new Searches(queries, hits);
   private final Neighbours neighbours = new Neighbours(hits);
   private final SimilarPapers similar = new SimilarPapers(analyzer, hits);
+  private final AuthorLookup authors = new AuthorLookup();
   private final TermProfile profiles = new TermProfile(analyzer, queries, hits);
   private final Directory directory;
   private final IndexWriter writer;
@@ -282,6 +285,11 @@ public final class LuceneIndex implements Closeable {
   /** A search by words alone. */
   public SearchResults search(SearchQuery query) {
     return search(query, text -> null);
+  }
+
+  /** An author's papers by name: {@link AuthorLookup}; empty when no paper has the name. */
+  public Optional<AuthorPapers> author(String name) {
+    return read(searcher -> authors.find(searcher, name));
   }
 
   /** Papers like the given one by their words, most alike first; empty when it is not indexed. */

@@ -29,6 +29,10 @@ final class PaperFields {
   static final String ABSTRACT = "abstract";
   static final String AUTHORS = "authors";
   static final String AUTHOR_EXACT = "author_exact";
+
+  /** Each author's first initial and last name, folded: where author pages start. */
+  static final String AUTHOR_SHORT = "author_short";
+
   static final String CATEGORY = "category";
 
   /** Stored only: with the abstract, where a hit's code links are read from. */
@@ -79,6 +83,7 @@ final class PaperFields {
     doc.add(new TextField(AUTHORS, String.join(AUTHOR_SEPARATOR, authors), Field.Store.YES));
     for (String author : authors) {
       doc.add(new StringField(AUTHOR_EXACT, Analyzers.key(author), Field.Store.NO));
+      doc.add(new StringField(AUTHOR_SHORT, AuthorLookup.shortKey(author), Field.Store.NO));
     }
     for (String category : paper.categories()) {
       doc.add(new StringField(CATEGORY, category, Field.Store.NO));
