@@ -32,6 +32,7 @@ class ModuleTablesTest {
           entry("persistent_logins", "account"),
           entry("api_tokens", "account"),
           entry("collections", "collection"),
+          entry("authorship_claims", "author"),
           entry("collection_papers", "collection"),
           entry("spring_session", "web"),
           entry("spring_session_attributes", "web"),

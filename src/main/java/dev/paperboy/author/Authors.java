@@ -6,11 +6,9 @@ import dev.paperboy.paper.Papers;
 import dev.paperboy.paper.TexAccents;
 import dev.paperboy.search.AuthorPapers;
 import dev.paperboy.search.PaperSearch;
-import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +39,7 @@ public class Authors {
     Map<String, Paper> held = papers.findAll(found.papers());
     List<Paper> theirs =
         found.papers().stream().map(ArxivId::base).map(held::get).filter(Objects::nonNull).toList();
-    String self = fold(found.name());
+    String self = Names.fold(found.name());
     return new AuthorProfile(
         found.name(),
         theirs,
@@ -50,8 +48,8 @@ public class Authors {
         top(
             theirs.stream()
                 .flatMap(p -> p.authors().stream().map(TexAccents::decode))
-                .filter(a -> !sameLastAndInitial(fold(a), self)),
-            Authors::fold),
+                .filter(a -> !sameLastAndInitial(Names.fold(a), self)),
+            Names::fold),
         top(theirs.stream().flatMap(p -> p.categories().stream()), Function.identity()));
   }
 
@@ -83,13 +81,5 @@ public class Authors {
         && !y[0].isEmpty()
         && x[x.length - 1].equals(y[y.length - 1])
         && x[0].charAt(0) == y[0].charAt(0);
-  }
-
-  private static String fold(String name) {
-    return Normalizer.normalize(TexAccents.decode(name), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "")
-        .replaceAll("[^\\p{L}\\p{N}]+", " ")
-        .strip()
-        .toLowerCase(Locale.ROOT);
   }
 }

@@ -4,6 +4,8 @@ import static dev.paperboy.store.SqlValues.requiredInstant;
 
 import dev.paperboy.account.Account;
 import dev.paperboy.account.Accounts;
+import dev.paperboy.author.Claim;
+import dev.paperboy.author.Claims;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.curation.Submissions;
 import dev.paperboy.discussion.Comment;
@@ -34,6 +36,7 @@ public class Moderation {
   private final Submissions submissions;
   private final Comments comments;
   private final Accounts accounts;
+  private final Claims claims;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -43,8 +46,10 @@ public class Moderation {
       Submissions submissions,
       Comments comments,
       Accounts accounts,
+      Claims claims,
       TransactionTemplate transactions,
       Clock clock) {
+    this.claims = claims;
     this.jdbc = jdbc;
     this.lists = lists;
     this.submissions = submissions;
@@ -146,6 +151,35 @@ public class Moderation {
           accounts.unban(member.id());
           return null;
         });
+  }
+
+  /**
+   * Approves or refuses an authorship claim. A refusal needs a reason; an approval may go without
+   * one. The claimant never decides their own claim, curator or not.
+   */
+  public Claim decideClaim(
+      Account curator, long claimId, boolean approve, @Nullable String reason) {
+    curator.requireCurator();
+    String why =
+        approve && (reason == null || reason.isBlank()) ? "evidence checked" : reason(reason);
+    Claim claim =
+        claims
+            .find(claimId)
+            .orElseThrow(() -> Refusal.of(Refusal.Kind.NOT_FOUND, "No claim " + claimId + "."));
+    return logged(
+        curator,
+        approve ? "approve claim" : "refuse claim",
+        () ->
+            "claim "
+                + claimId
+                + ": "
+                + claim.username()
+                + " as "
+                + claim.authorName()
+                + " on "
+                + claim.paper().base(),
+        why,
+        () -> claims.decide(curator, claimId, approve));
   }
 
   /** The log, newest first. */

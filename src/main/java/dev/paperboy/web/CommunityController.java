@@ -3,6 +3,8 @@ package dev.paperboy.web;
 import dev.paperboy.account.Account;
 import dev.paperboy.account.Accounts;
 import dev.paperboy.account.CurrentMember;
+import dev.paperboy.author.Claim;
+import dev.paperboy.author.Claims;
 import dev.paperboy.collection.Collections;
 import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.curation.DailyLists;
@@ -12,6 +14,8 @@ import dev.paperboy.discussion.Comment;
 import dev.paperboy.discussion.Comments;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.Papers;
 import dev.paperboy.rules.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneOffset;
@@ -43,6 +47,8 @@ class CommunityController {
   private final Accounts accounts;
   private final DailyLists lists;
   private final Collections collections;
+  private final Claims claims;
+  private final Papers papers;
 
   CommunityController(
       Cards cards,
@@ -52,7 +58,11 @@ class CommunityController {
       Comments comments,
       Accounts accounts,
       DailyLists lists,
-      Collections collections) {
+      Collections collections,
+      Claims claims,
+      Papers papers) {
+    this.claims = claims;
+    this.papers = papers;
     this.cards = cards;
     this.collections = collections;
     this.current = current;
@@ -165,11 +175,29 @@ class CommunityController {
             member.role().name().toLowerCase(Locale.ROOT),
             votes.karma(member.id()),
             member.banned() ? "Banned by " + member.bannedBy() + ": " + member.banReason() : null,
+            authored(member.id()),
             submitted,
             upvoted,
             comments.byMember(member.id(), PROFILE_ITEMS),
             collections.publicOf(member.id())));
     return "profile";
+  }
+
+  /** The papers the member is an approved author of, as cards. */
+  private List<Card> authored(long memberId) {
+    List<ArxivId> ids =
+        claims.approvedOf(memberId, PROFILE_ITEMS).stream().map(Claim::paper).toList();
+    Map<String, Paper> held = papers.findAll(ids);
+    Map<String, DailyEntry> listed = lists.entriesFor(ids);
+    return ids.stream()
+        .map(id -> held.get(id.base()))
+        .filter(Objects::nonNull)
+        .map(
+            paper -> {
+              DailyEntry entry = listed.get(paper.id().base());
+              return entry == null ? cards.of(paper, 0, 0, null) : cards.of(entry);
+            })
+        .toList();
   }
 
   private static ArxivId parse(String paper) {

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.author.Claims;
 import dev.paperboy.moderation.Flags;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -14,4 +15,5 @@ public record CuratePage(
     List<Card> onList,
     List<Card> queue,
     @Nullable String announcedOn,
-    List<Flags.Flagged> flagged) {}
+    List<Flags.Flagged> flagged,
+    List<Claims.Evidence> claims) {}

@@ -1,16 +1,19 @@
 package dev.paperboy.web;
 
 import dev.paperboy.account.CurrentMember;
+import dev.paperboy.author.Claims;
 import dev.paperboy.curation.DailyLists;
 import dev.paperboy.ingest.Announcements;
 import dev.paperboy.moderation.Flags;
 import dev.paperboy.moderation.Moderation;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.rules.Refusal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -26,6 +29,7 @@ class CurationController {
   private final DailyLists lists;
   private final Announcements announcements;
   private final Flags flags;
+  private final Claims claims;
 
   CurationController(
       Cards cards,
@@ -33,7 +37,9 @@ class CurationController {
       CurrentMember current,
       Moderation moderation,
       DailyLists lists,
-      Announcements announcements) {
+      Announcements announcements,
+      Claims claims) {
+    this.claims = claims;
     this.cards = cards;
     this.current = current;
     this.moderation = moderation;
@@ -65,7 +71,8 @@ class CurationController {
             today,
             queue,
             latest.day().map(Views.DAY::format).orElse(null),
-            flags.mostFlagged(50)));
+            flags.mostFlagged(50),
+            claims.pending(50)));
     return "curate";
   }
 
@@ -103,6 +110,19 @@ class CurationController {
   String hideComment(@RequestParam long comment, @RequestParam(defaultValue = "") String reason) {
     moderation.hideComment(current.require(), comment, reason);
     return "redirect:/moderation";
+  }
+
+  /** Approves or refuses an authorship claim ({@code decision=approve|refuse}). */
+  @PostMapping("/curate/claims/{id}")
+  String decideClaim(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String decision,
+      @RequestParam(defaultValue = "") String reason) {
+    if (!decision.equals("approve") && !decision.equals("refuse")) {
+      throw Refusal.field("decision", "Approve or refuse.");
+    }
+    moderation.decideClaim(current.require(), id, decision.equals("approve"), reason);
+    return "redirect:/curate";
   }
 
   @PostMapping("/curate/ban")

@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.artifact.Artifacts;
+import dev.paperboy.author.Claim;
 import dev.paperboy.discussion.Comments;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,21 @@ public record PaperPage(
     @Nullable UpvoteHistory upvoteHistory,
     @Nullable String thumbnail,
     Artifacts artifacts,
-    List<Shelf> shelves) {
+    List<Shelf> shelves,
+    Authorship authorship) {
+
+  /**
+   * The paper's authors who are members, and the visitor's own claim.
+   *
+   * @param members usernames of the approved authors, with the name each is listed under
+   * @param mine the visitor's live claim, if any
+   * @param mayClaim whether the visitor may claim it (a confirmed member without a live claim)
+   */
+  public record Authorship(List<Claim> members, @Nullable Claim mine, boolean mayClaim) {
+    public boolean isAuthor(@Nullable String username) {
+      return username != null && members.stream().anyMatch(c -> c.username().equals(username));
+    }
+  }
 
   /** One of the visitor's collections, and whether it holds this paper. */
   public record Shelf(long id, String name, boolean holds) {}

@@ -3,6 +3,8 @@ package dev.paperboy.web;
 import dev.paperboy.account.Account;
 import dev.paperboy.account.CurrentMember;
 import dev.paperboy.artifact.Artifacts;
+import dev.paperboy.author.Claim;
+import dev.paperboy.author.Claims;
 import dev.paperboy.collection.Collections;
 import dev.paperboy.curation.CurationSettings;
 import dev.paperboy.curation.DailyEntry;
@@ -25,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -50,6 +53,7 @@ class PaperPageController {
   private final Comments comments;
   private final CurationSettings curation;
   private final Collections collections;
+  private final Claims claims;
 
   PaperPageController(
       Cards cards,
@@ -63,7 +67,9 @@ class PaperPageController {
       Announcements announcements,
       ArxivSettings arxiv,
       PaperSearch search,
-      Collections collections) {
+      Collections collections,
+      Claims claims) {
+    this.claims = claims;
     this.cards = cards;
     this.collections = collections;
     this.search = search;
@@ -119,6 +125,14 @@ class PaperPageController {
             pageNumber > 0 ? "/papers/new?p=" + (pageNumber - 1) : null));
     model.addAttribute("chrome", new Chrome("new", demo.status()));
     return "new";
+  }
+
+  private PaperPage.Authorship authorship(ArxivId paper) {
+    List<Claim> members = claims.approved(paper);
+    Optional<Account> visitor = current.get();
+    Claim mine = visitor.flatMap(v -> claims.mine(v.id(), paper)).orElse(null);
+    boolean mayClaim = visitor.map(v -> v.verified() && !v.banned()).orElse(false) && mine == null;
+    return new PaperPage.Authorship(members, mine, mayClaim);
   }
 
   /** The member's collections, each marked if it holds the paper. */
@@ -234,7 +248,8 @@ class PaperPageController {
             lists.entryFor(id).map(this::upvoteHistory).orElse(null),
             listing != null ? cards.thumbnail(paper) : null,
             Artifacts.of(paper),
-            current.get().map(member -> shelves(member, paper.id())).orElse(List.of())));
+            current.get().map(member -> shelves(member, paper.id())).orElse(List.of()),
+            authorship(paper.id())));
     return "paper";
   }
 }

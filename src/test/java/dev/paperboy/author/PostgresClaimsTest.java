@@ -1,0 +1,6 @@
+package dev.paperboy.author;
+
+import dev.paperboy.support.PostgresCommunitySite;
+
+@PostgresCommunitySite
+class PostgresClaimsTest extends ClaimsContract {}

@@ -1,0 +1,6 @@
+package dev.paperboy.author;
+
+import dev.paperboy.support.CommunitySite;
+
+@CommunitySite
+class SqliteClaimsTest extends ClaimsContract {}
