@@ -33,6 +33,7 @@ class ModuleTablesTest {
           entry("api_tokens", "account"),
           entry("collections", "collection"),
           entry("authorship_claims", "author"),
+          entry("member_links", "moderation"),
           entry("collection_papers", "collection"),
           entry("spring_session", "web"),
           entry("spring_session_attributes", "web"),

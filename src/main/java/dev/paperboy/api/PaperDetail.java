@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code /api/papers/{id}}: the paper's fields flat, as on Hugging Face, plus arXiv's own metadata.
  * The list fields are present only when the paper is on a daily list; {@code githubRepo} and {@code
- * projectPage} only when the paper links to them, and {@code artifacts} lists every such link.
+ * projectPage} only when the paper links to them, and {@code artifacts} lists every such link,
+ * those members added after those read from its text.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PaperDetail(
@@ -48,8 +49,11 @@ record PaperDetail(
     }
   }
 
-  static PaperDetail of(Paper paper, @Nullable DailyEntry entry) {
-    Artifacts artifacts = Artifacts.of(paper);
+  /**
+   * @param added the links members added, after those read from the paper's text
+   */
+  static PaperDetail of(Paper paper, @Nullable DailyEntry entry, List<Artifact> added) {
+    Artifacts artifacts = Artifacts.of(paper).with(added);
     return new PaperDetail(
         paper.id().base(),
         paper.title(),

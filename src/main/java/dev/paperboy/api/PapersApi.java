@@ -1,6 +1,7 @@
 package dev.paperboy.api;
 
 import dev.paperboy.curation.DailyLists;
+import dev.paperboy.moderation.MemberLinks;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.PaperNotFound;
@@ -41,7 +42,15 @@ class PapersApi {
   private final Rankings rankings;
   private final UpvotedSearch search;
 
-  PapersApi(DailyLists lists, Papers papers, Rankings rankings, UpvotedSearch search) {
+  private final MemberLinks memberLinks;
+
+  PapersApi(
+      DailyLists lists,
+      Papers papers,
+      Rankings rankings,
+      UpvotedSearch search,
+      MemberLinks memberLinks) {
+    this.memberLinks = memberLinks;
     this.lists = lists;
     this.papers = papers;
     this.rankings = rankings;
@@ -269,7 +278,12 @@ class PapersApi {
   private PaperDetail detail(ArxivId id) {
     return papers
         .find(id)
-        .map(paper -> PaperDetail.of(paper, lists.entryFor(id).orElse(null)))
+        .map(
+            paper ->
+                PaperDetail.of(
+                    paper,
+                    lists.entryFor(id).orElse(null),
+                    memberLinks.of(id).stream().map(MemberLinks.Link::artifact).toList()))
         .orElseThrow(() -> new PaperNotFound(id));
   }
 

@@ -1,6 +1,7 @@
 package dev.paperboy.artifact;
 
 import dev.paperboy.paper.Paper;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,29 @@ public record Artifacts(List<Artifact> links) {
   /** What an abstract and arXiv comments link to, for a paper known by its fields alone. */
   public static Artifacts in(String abstractText, @Nullable String comments) {
     return LinkFinder.find(comments == null ? abstractText : abstractText + "\n" + comments);
+  }
+
+  /**
+   * A link a member typed, if it is one Paperboy shows: an http(s) address on a known code, model,
+   * data or project-page host, read the way the finder reads a paper's text. Anything else ({@code
+   * javascript:}, another host, text around it) is empty.
+   */
+  public static Optional<Artifact> typed(String url) {
+    String text = url.strip();
+    if (!text.matches("(?i)https?://\\S+") || text.length() > 300) {
+      return Optional.empty();
+    }
+    List<Artifact> found = LinkFinder.find(text).links();
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
+  /** These links and {@code more}, none twice. */
+  public Artifacts with(List<Artifact> more) {
+    List<Artifact> all = new ArrayList<>(links);
+    more.stream()
+        .filter(link -> all.stream().noneMatch(l -> l.url().equalsIgnoreCase(link.url())))
+        .forEach(all::add);
+    return new Artifacts(all);
   }
 
   public boolean isEmpty() {

@@ -203,6 +203,16 @@ public class Moderation {
         .list();
   }
 
+  /** A member's username, for showing who did something; "[deleted]" once they are gone. */
+  String username(long memberId) {
+    return accounts.byId(memberId).map(Account::username).orElse("[deleted]");
+  }
+
+  /** A row in the log for an action another part of moderation took, in its transaction. */
+  void record(Account actor, String action, String target, String reason) {
+    logged(actor, action, () -> target, reason, () -> null);
+  }
+
   private <T> T logged(
       Account moderator,
       String action,

@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import dev.paperboy.artifact.Artifacts;
 import dev.paperboy.author.Claim;
 import dev.paperboy.discussion.Comments;
+import dev.paperboy.moderation.MemberLinks;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +30,9 @@ public record PaperPage(
     @Nullable String thumbnail,
     Artifacts artifacts,
     List<Shelf> shelves,
-    Authorship authorship) {
+    Authorship authorship,
+    List<MemberLinks.Link> addedLinks,
+    boolean mayAddLinks) {
 
   /**
    * The paper's authors who are members, and the visitor's own claim.

@@ -15,6 +15,7 @@ import dev.paperboy.discussion.Comments;
 import dev.paperboy.feed.BibTex;
 import dev.paperboy.ingest.Announcements;
 import dev.paperboy.ingest.ArxivSettings;
+import dev.paperboy.moderation.MemberLinks;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.AuthorLine;
 import dev.paperboy.paper.InvalidArxivId;
@@ -54,6 +55,7 @@ class PaperPageController {
   private final CurationSettings curation;
   private final Collections collections;
   private final Claims claims;
+  private final MemberLinks memberLinks;
 
   PaperPageController(
       Cards cards,
@@ -68,8 +70,10 @@ class PaperPageController {
       ArxivSettings arxiv,
       PaperSearch search,
       Collections collections,
-      Claims claims) {
+      Claims claims,
+      MemberLinks memberLinks) {
     this.claims = claims;
+    this.memberLinks = memberLinks;
     this.cards = cards;
     this.collections = collections;
     this.search = search;
@@ -217,6 +221,9 @@ class PaperPageController {
                         entry.upvotes(),
                         entry.comments()))
             .orElse(null);
+    List<MemberLinks.Link> added = memberLinks.of(paper.id());
+    Artifacts artifacts =
+        Artifacts.of(paper).with(added.stream().map(MemberLinks.Link::artifact).toList());
     model.addAttribute(
         "page",
         new PaperPage(
@@ -247,9 +254,14 @@ class PaperPageController {
             comments.discussion(paper.id()),
             lists.entryFor(id).map(this::upvoteHistory).orElse(null),
             listing != null ? cards.thumbnail(paper) : null,
-            Artifacts.of(paper),
+            artifacts,
             current.get().map(member -> shelves(member, paper.id())).orElse(List.of()),
-            authorship(paper.id())));
+            authorship(paper.id()),
+            added,
+            current
+                .get()
+                .map(member -> memberLinks.hasStanding(member, paper.id()))
+                .orElse(false)));
     return "paper";
   }
 }

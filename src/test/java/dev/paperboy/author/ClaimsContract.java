@@ -213,4 +213,90 @@ abstract class ClaimsContract {
                 .single())
         .isOne();
   }
+
+  @Test
+  void anApprovedAuthorAddsALinkThatACuratorCanRemove() {
+    String paper = paper("Leslie Lamport");
+    WebClient author = member();
+    claim(author, paper, "Leslie Lamport", "");
+    WebClient curator = curator();
+    decide(curator, claimId(paper), "approve", "");
+    int before = jdbc.sql("SELECT count(*) FROM member_links").query(Integer.class).single();
+
+    // Only known hosts' http(s) addresses; nothing is stored for the others.
+    for (String refused :
+        List.of(
+            "javascript:alert(document.cookie)",
+            "https://evil.example/lamport/tla",
+            "github.com/lamport/tla",
+            "https://github.com/lamport/tla and more")) {
+      HttpResponse<String> answer =
+          author.submit("/papers/" + paper, "/papers/" + paper + "/links", Map.of("url", refused));
+      assertThat(answer.statusCode()).as(refused).isEqualTo(400);
+      assertThat(Jsoup.parse(answer.body()).text()).contains("Paperboy links to code on GitHub");
+    }
+    assertThat(jdbc.sql("SELECT count(*) FROM member_links").query(Integer.class).single())
+        .isEqualTo(before);
+    // A member without standing may not add one.
+    assertThat(
+            member()
+                .submit(
+                    "/papers/" + paper,
+                    "/papers/" + paper + "/links",
+                    Map.of("url", "https://github.com/someone/else"))
+                .statusCode())
+        .isEqualTo(403);
+
+    HttpResponse<String> added =
+        author.submit(
+            "/papers/" + paper,
+            "/papers/" + paper + "/links",
+            Map.of("url", "https://github.com/lamport/tla/tree/main"));
+    assertThat(added.statusCode()).isEqualTo(302);
+    Document page = Jsoup.parse(new WebClient(port).get("/papers/" + paper).body());
+    assertThat(page.select(".artifacts a[href=https://github.com/lamport/tla]")).hasSize(1);
+    assertThat(page.select(".artifacts").text()).contains("added by");
+    assertThat(new WebClient(port).get("/api/papers/" + paper, "Accept", "application/json").body())
+        .contains("\"githubRepo\":\"https://github.com/lamport/tla\"");
+    assertThat(
+            author
+                .submit(
+                    "/papers/" + paper,
+                    "/papers/" + paper + "/links",
+                    Map.of("url", "https://github.com/Lamport/TLA"))
+                .statusCode())
+        .as("the same repository again")
+        .isEqualTo(400);
+    long link =
+        jdbc.sql("SELECT max(id) FROM member_links WHERE arxiv_id = ?")
+            .param(paper)
+            .query(Long.class)
+            .single();
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM moderation_log WHERE action = 'add link' AND target LIKE ?")
+                .param("%" + paper)
+                .query(Integer.class)
+                .single())
+        .isOne();
+
+    // A curator removes it with a reason, which the log keeps.
+    assertThat(
+            curator.submit("/papers/" + paper, "/links/" + link + "/remove", Map.of()).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            curator
+                .submit(
+                    "/papers/" + paper,
+                    "/links/" + link + "/remove",
+                    Map.of("reason", "not the paper's code"))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(
+            Jsoup.parse(new WebClient(port).get("/papers/" + paper).body())
+                .select(".artifacts a[href=https://github.com/lamport/tla]"))
+        .isEmpty();
+    assertThat(new WebClient(port).get("/moderation").body())
+        .contains("remove link", "not the paper");
+  }
 }
