@@ -34,6 +34,7 @@ class ModuleTablesTest {
           entry("collections", "collection"),
           entry("authorship_claims", "author"),
           entry("member_links", "moderation"),
+          entry("github_repos", "stars"),
           entry("collection_papers", "collection"),
           entry("spring_session", "web"),
           entry("spring_session_attributes", "web"),

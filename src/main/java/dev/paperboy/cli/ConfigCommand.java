@@ -6,6 +6,7 @@ import dev.paperboy.embedding.Embedder;
 import dev.paperboy.embedding.VectorSettings;
 import dev.paperboy.ingest.ArxivSettings;
 import dev.paperboy.ingest.IngestSettings;
+import dev.paperboy.stars.StarsSettings;
 import dev.paperboy.store.StoreSettings;
 import dev.paperboy.thumbnail.ThumbnailSettings;
 import java.io.PrintWriter;
@@ -40,7 +41,8 @@ class ConfigCommand implements Callable<Integer> {
           ArxivSettings.class,
           DemoSettings.class,
           VectorSettings.class,
-          ThumbnailSettings.class);
+          ThumbnailSettings.class,
+          StarsSettings.class);
 
   @Spec CommandSpec spec;
 
@@ -107,7 +109,8 @@ class ConfigCommand implements Callable<Integer> {
     ArxivSettings.class,
     DemoSettings.class,
     VectorSettings.class,
-    ThumbnailSettings.class
+    ThumbnailSettings.class,
+    StarsSettings.class
   })
   static class SettingsOnly {}
 }

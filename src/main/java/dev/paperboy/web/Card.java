@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param submittedBy who put it on a daily list, or null when it is on none
  * @param thumbnail where its first page's thumbnail is, or null while it has none
  * @param artifacts its code, models, data and project page, one of each kind
+ * @param stars the GitHub stars of its repository, when known
  * @param authorNames the names the card links to author pages; {@code authors} is the same line as
  *     text, with how many more
  */
@@ -27,7 +28,8 @@ public record Card(
     int comments,
     @Nullable String submittedBy,
     @Nullable String thumbnail,
-    List<Artifact> artifacts) {
+    List<Artifact> artifacts,
+    @Nullable Integer stars) {
 
   /** The author page of a name. */
   public static String authorHref(String name) {

@@ -5,6 +5,7 @@ import dev.paperboy.curation.DailyEntry;
 import dev.paperboy.paper.AuthorLine;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.search.SearchHit;
+import dev.paperboy.stars.RepoStars;
 import dev.paperboy.thumbnail.Thumbnails;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Cards {
   private final Thumbnails thumbnails;
+  private final RepoStars stars;
 
-  Cards(Thumbnails thumbnails) {
+  Cards(Thumbnails thumbnails, RepoStars stars) {
     this.thumbnails = thumbnails;
+    this.stars = stars;
   }
 
   Card of(DailyEntry entry) {
@@ -29,6 +32,7 @@ class Cards {
   }
 
   Card of(Paper paper, int upvotes, int comments, @Nullable String submittedBy) {
+    Artifacts artifacts = Artifacts.of(paper);
     return new Card(
         paper.id().base(),
         Views.href(paper),
@@ -43,7 +47,8 @@ class Cards {
         comments,
         submittedBy,
         submittedBy != null ? thumbnail(paper) : null,
-        Artifacts.of(paper).firstOfEachKind());
+        artifacts.firstOfEachKind(),
+        stars.of(artifacts.githubRepo()).orElse(null));
   }
 
   /** A search or recommendation hit as a card: its stored fields, no list counts. */
@@ -62,7 +67,8 @@ class Cards {
         0,
         null,
         null,
-        hit.artifacts().firstOfEachKind());
+        hit.artifacts().firstOfEachKind(),
+        stars.of(hit.artifacts().githubRepo()).orElse(null));
   }
 
   /** Where the paper's thumbnail is served, when it has one. */

@@ -28,11 +28,14 @@ class DailyPageController {
   }
 
   @GetMapping({"/", "/papers"})
-  String latest(@RequestParam(defaultValue = "false") boolean code, Model model) {
+  String latest(
+      @RequestParam(defaultValue = "false") boolean code,
+      @RequestParam(defaultValue = "") String sort,
+      Model model) {
     LocalDate today = lists.today();
     Optional<LocalDate> latest = lists.latestOnOrBefore(today);
     if (latest.isEmpty() || latest.get().equals(today)) {
-      return day(today, null, new ListFilter(code), model);
+      return day(today, null, ListFilter.of(code, sort), model);
     }
     String note =
         "There is no list for today ("
@@ -40,12 +43,15 @@ class DailyPageController {
             + ") yet. This is the latest one, from "
             + Views.DAY.format(latest.get())
             + ".";
-    return day(latest.get(), note, new ListFilter(code), model);
+    return day(latest.get(), note, ListFilter.of(code, sort), model);
   }
 
   @GetMapping("/papers/date/{date}")
   String date(
-      @PathVariable String date, @RequestParam(defaultValue = "false") boolean code, Model model) {
+      @PathVariable String date,
+      @RequestParam(defaultValue = "false") boolean code,
+      @RequestParam(defaultValue = "") String sort,
+      Model model) {
     LocalDate day;
     try {
       day = LocalDate.parse(date);
@@ -53,7 +59,7 @@ class DailyPageController {
       throw new PageNotFound(
           "'" + date + "' is not a date. Daily lists live at /papers/date/YYYY-MM-DD.");
     }
-    return day(day, null, new ListFilter(code), model);
+    return day(day, null, ListFilter.of(code, sort), model);
   }
 
   private String day(LocalDate date, @Nullable String note, ListFilter filter, Model model) {

@@ -35,39 +35,56 @@ class ListPagesController {
 
   /** This week's list, or, while it has none, the latest week that has papers. */
   @GetMapping("/papers/week")
-  String thisWeek(@RequestParam(defaultValue = "false") boolean code, Model model) {
+  String thisWeek(
+      @RequestParam(defaultValue = "false") boolean code,
+      @RequestParam(defaultValue = "") String sort,
+      Model model) {
     return current(
-        "Weekly papers", "weekly", ListPeriod::weekOf, "week", new ListFilter(code), model);
+        "Weekly papers", "weekly", ListPeriod::weekOf, "week", ListFilter.of(code, sort), model);
   }
 
   /** This month's list, or, while it has none, the latest month that has papers. */
   @GetMapping("/papers/month")
-  String thisMonth(@RequestParam(defaultValue = "false") boolean code, Model model) {
+  String thisMonth(
+      @RequestParam(defaultValue = "false") boolean code,
+      @RequestParam(defaultValue = "") String sort,
+      Model model) {
     return current(
-        "Monthly papers", "monthly", ListPeriod::monthOf, "month", new ListFilter(code), model);
+        "Monthly papers",
+        "monthly",
+        ListPeriod::monthOf,
+        "month",
+        ListFilter.of(code, sort),
+        model);
   }
 
   @GetMapping("/papers/week/{week}")
   String week(
-      @PathVariable String week, @RequestParam(defaultValue = "false") boolean code, Model model) {
+      @PathVariable String week,
+      @RequestParam(defaultValue = "false") boolean code,
+      @RequestParam(defaultValue = "") String sort,
+      Model model) {
     return period(
         "Weekly papers",
         "weekly",
         parse(() -> ListPeriod.week(week)),
         null,
-        new ListFilter(code),
+        ListFilter.of(code, sort),
         model);
   }
 
   @GetMapping("/papers/month/{month}")
   String month(
-      @PathVariable String month, @RequestParam(defaultValue = "false") boolean code, Model model) {
+      @PathVariable String month,
+      @RequestParam(defaultValue = "false") boolean code,
+      @RequestParam(defaultValue = "") String sort,
+      Model model) {
     return period(
         "Monthly papers",
         "monthly",
         parse(() -> ListPeriod.month(month)),
         null,
-        new ListFilter(code),
+        ListFilter.of(code, sort),
         model);
   }
 
@@ -76,8 +93,11 @@ class ListPagesController {
    * them, what was trending in the days to the latest list, said so, rather than an empty page.
    */
   @GetMapping("/papers/trending")
-  String trending(@RequestParam(defaultValue = "false") boolean code, Model model) {
-    ListFilter filter = new ListFilter(code);
+  String trending(
+      @RequestParam(defaultValue = "false") boolean code,
+      @RequestParam(defaultValue = "") String sort,
+      Model model) {
+    ListFilter filter = ListFilter.of(code, sort);
     ListPeriod window = Rankings.trendingWindow(lists.today());
     List<DailyEntry> entries = rankings.trending(null, 0, filter.scan(PAGE_LIMIT));
     String note = null;

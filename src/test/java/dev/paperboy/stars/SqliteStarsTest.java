@@ -1,0 +1,6 @@
+package dev.paperboy.stars;
+
+import dev.paperboy.support.CommunitySite;
+
+@CommunitySite
+class SqliteStarsTest extends StarsContract {}
