@@ -44,6 +44,11 @@ public class RepoStars {
     return Optional.ofNullable(counts().get(key(githubRepo)));
   }
 
+  /** Whether any repository's stars are known: the lists offer "by stars" only then. */
+  public boolean any() {
+    return !counts().isEmpty();
+  }
+
   /** {@code owner/name}, lower case: GitHub's names ignore case. */
   static String key(String githubRepo) {
     return githubRepo

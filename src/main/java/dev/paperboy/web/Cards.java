@@ -71,6 +71,15 @@ class Cards {
         stars.of(hit.artifacts().githubRepo()).orElse(null));
   }
 
+  /**
+   * A list's filter and order from the request; "by stars" is offered only once some stars are
+   * known (the job is off unless configured).
+   */
+  ListFilter filter(boolean code, String sort) {
+    boolean offer = stars.any();
+    return new ListFilter(code, offer && "stars".equals(sort), offer);
+  }
+
   /** Where the paper's thumbnail is served, when it has one. */
   @Nullable String thumbnail(Paper paper) {
     return thumbnails.image(paper.id()).isPresent()

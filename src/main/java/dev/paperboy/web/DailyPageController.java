@@ -35,7 +35,7 @@ class DailyPageController {
     LocalDate today = lists.today();
     Optional<LocalDate> latest = lists.latestOnOrBefore(today);
     if (latest.isEmpty() || latest.get().equals(today)) {
-      return day(today, null, ListFilter.of(code, sort), model);
+      return day(today, null, cards.filter(code, sort), model);
     }
     String note =
         "There is no list for today ("
@@ -43,7 +43,7 @@ class DailyPageController {
             + ") yet. This is the latest one, from "
             + Views.DAY.format(latest.get())
             + ".";
-    return day(latest.get(), note, ListFilter.of(code, sort), model);
+    return day(latest.get(), note, cards.filter(code, sort), model);
   }
 
   @GetMapping("/papers/date/{date}")
@@ -59,7 +59,7 @@ class DailyPageController {
       throw new PageNotFound(
           "'" + date + "' is not a date. Daily lists live at /papers/date/YYYY-MM-DD.");
     }
-    return day(day, null, ListFilter.of(code, sort), model);
+    return day(day, null, cards.filter(code, sort), model);
   }
 
   private String day(LocalDate date, @Nullable String note, ListFilter filter, Model model) {

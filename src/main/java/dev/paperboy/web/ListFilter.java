@@ -9,13 +9,8 @@ import java.util.List;
  * ?code=true}); the list's own order, or most GitHub stars first ({@code ?sort=stars}). The choice
  * is in the address, so it works without JavaScript and survives the day and period links.
  */
-public record ListFilter(boolean codeOnly, boolean byStars) {
-  public static final ListFilter ALL = new ListFilter(false, false);
-
-  /** From the request's {@code code} and {@code sort}; a sort other than "stars" is the list's. */
-  static ListFilter of(boolean code, String sort) {
-    return new ListFilter(code, "stars".equals(sort));
-  }
+public record ListFilter(boolean codeOnly, boolean byStars, boolean offersStars) {
+  public static final ListFilter ALL = new ListFilter(false, false, false);
 
   /**
    * How many entries to read for a page of {@code limit}: filtered or by stars, the ten times as

@@ -40,7 +40,7 @@ class ListPagesController {
       @RequestParam(defaultValue = "") String sort,
       Model model) {
     return current(
-        "Weekly papers", "weekly", ListPeriod::weekOf, "week", ListFilter.of(code, sort), model);
+        "Weekly papers", "weekly", ListPeriod::weekOf, "week", cards.filter(code, sort), model);
   }
 
   /** This month's list, or, while it has none, the latest month that has papers. */
@@ -50,12 +50,7 @@ class ListPagesController {
       @RequestParam(defaultValue = "") String sort,
       Model model) {
     return current(
-        "Monthly papers",
-        "monthly",
-        ListPeriod::monthOf,
-        "month",
-        ListFilter.of(code, sort),
-        model);
+        "Monthly papers", "monthly", ListPeriod::monthOf, "month", cards.filter(code, sort), model);
   }
 
   @GetMapping("/papers/week/{week}")
@@ -69,7 +64,7 @@ class ListPagesController {
         "weekly",
         parse(() -> ListPeriod.week(week)),
         null,
-        ListFilter.of(code, sort),
+        cards.filter(code, sort),
         model);
   }
 
@@ -84,7 +79,7 @@ class ListPagesController {
         "monthly",
         parse(() -> ListPeriod.month(month)),
         null,
-        ListFilter.of(code, sort),
+        cards.filter(code, sort),
         model);
   }
 
@@ -97,7 +92,7 @@ class ListPagesController {
       @RequestParam(defaultValue = "false") boolean code,
       @RequestParam(defaultValue = "") String sort,
       Model model) {
-    ListFilter filter = ListFilter.of(code, sort);
+    ListFilter filter = cards.filter(code, sort);
     ListPeriod window = Rankings.trendingWindow(lists.today());
     List<DailyEntry> entries = rankings.trending(null, 0, filter.scan(PAGE_LIMIT));
     String note = null;

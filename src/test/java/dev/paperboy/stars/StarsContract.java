@@ -165,6 +165,11 @@ abstract class StarsContract {
     list("2401.90002", "big/model");
     list("2401.90003", "gone/away");
 
+    assertThat(
+            Jsoup.parse(new WebClient(port).get("/papers/trending").body())
+                .select("[aria-label=Order]"))
+        .as("no stars known yet: no order by them")
+        .isEmpty();
     StarsJob.Run first = job.run();
     assertThat(first.asked()).isEqualTo(3);
     assertThat(first.changed()).isEqualTo(3);
@@ -177,6 +182,8 @@ abstract class StarsContract {
     assertThat(today.select(".card:has(a[href=/papers/2401.90003]) .stars")).isEmpty();
     assertThat(cardTitles("/papers"))
         .containsExactly("Starred 2401.90001", "Starred 2401.90002", "Starred 2401.90003");
+    assertThat(today.select("[aria-label=Order] a").eachText())
+        .containsExactly("List order", "By GitHub stars");
     assertThat(cardTitles("/papers?sort=stars"))
         .containsExactly("Starred 2401.90002", "Starred 2401.90001", "Starred 2401.90003");
 
