@@ -11,62 +11,48 @@ document.addEventListener("click", (event) => {
   });
 });
 
-// Upvotes without a page reload; without JavaScript the same form posts and comes back.
-document.addEventListener("submit", async (event) => {
-  const form = event.target.closest("form[data-vote]");
-  if (!form) return;
-  event.preventDefault();
-  const button = form.querySelector("button");
-  button.disabled = true;
-  try {
-    const response = await fetch(form.action, {
-      method: "POST",
-      body: new URLSearchParams(new FormData(form)),
-      headers: { "Accept": "application/json" },
-      credentials: "same-origin",
-    });
-    if (!response.ok) {
-      form.submit();
-      return;
+// A form that answers JSON to a script: posted without a page reload, its answer handed to
+// `update`. Without JavaScript, or when the answer is not OK, the same form posts and comes back.
+function postInPlace(selector, update) {
+  document.addEventListener("submit", async (event) => {
+    const form = event.target.closest(selector);
+    if (!form) return;
+    event.preventDefault();
+    const button = form.querySelector("button");
+    button.disabled = true;
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        body: new URLSearchParams(new FormData(form)),
+        headers: { "Accept": "application/json" },
+        credentials: "same-origin",
+      });
+      if (!response.ok) {
+        form.submit();
+        return;
+      }
+      update(form, button, await response.json());
+    } finally {
+      button.disabled = false;
     }
-    const tally = await response.json();
-    form.querySelector(".upvotes").textContent = tally.upvotes;
-    form.querySelector("input[name=undo]").value = tally.upvoted ? "true" : "false";
-    button.setAttribute("aria-pressed", tally.upvoted ? "true" : "false");
-    button.title = tally.upvoted ? "Remove your upvote" : "Upvote";
-  } finally {
-    button.disabled = false;
-  }
+  });
+}
+
+// Upvotes.
+postInPlace("form[data-vote]", (form, button, tally) => {
+  form.querySelector(".upvotes").textContent = tally.upvotes;
+  form.querySelector("input[name=undo]").value = tally.upvoted ? "true" : "false";
+  button.setAttribute("aria-pressed", tally.upvoted ? "true" : "false");
+  button.title = tally.upvoted ? "Remove your upvote" : "Upvote";
 });
 
-// Saving to the reading list without a page reload; without JavaScript the form posts and comes
-// back to the same page.
-document.addEventListener("submit", async (event) => {
-  const form = event.target.closest("form[data-save]");
-  if (!form) return;
-  event.preventDefault();
-  const button = form.querySelector("button");
-  button.disabled = true;
-  try {
-    const response = await fetch(form.action, {
-      method: "POST",
-      body: new URLSearchParams(new FormData(form)),
-      headers: { "Accept": "application/json" },
-      credentials: "same-origin",
-    });
-    if (!response.ok) {
-      form.submit();
-      return;
-    }
-    const { saved } = await response.json();
-    form.querySelector("input[name=undo]").value = saved ? "true" : "false";
-    button.setAttribute("aria-pressed", saved ? "true" : "false");
-    button.title = saved ? "Remove from your reading list" : "Save to your reading list";
-    button.querySelector("[aria-hidden]").textContent = saved ? "★" : "☆";
-    button.querySelector(".save-label").textContent = saved ? "Saved" : "Save";
-  } finally {
-    button.disabled = false;
-  }
+// Saving to the reading list.
+postInPlace("form[data-save]", (form, button, { saved }) => {
+  form.querySelector("input[name=undo]").value = saved ? "true" : "false";
+  button.setAttribute("aria-pressed", saved ? "true" : "false");
+  button.title = saved ? "Remove from your reading list" : "Save to your reading list";
+  button.querySelector("[aria-hidden]").textContent = saved ? "★" : "☆";
+  button.querySelector(".save-label").textContent = saved ? "Saved" : "Save";
 });
 
 // A library file chosen from disk fills the paste box; without JavaScript, pasting works the same.

@@ -3,14 +3,11 @@ package dev.paperboy.web;
 import dev.paperboy.account.CurrentMember;
 import dev.paperboy.author.AuthorProfile;
 import dev.paperboy.author.Authors;
-import dev.paperboy.curation.DailyEntry;
-import dev.paperboy.curation.DailyLists;
 import dev.paperboy.demo.DemoProgress;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.recommend.Follow;
 import dev.paperboy.recommend.Follows;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,21 +20,14 @@ class AuthorPageController {
   private static final int PAGE_SIZE = 30;
 
   private final Authors authors;
-  private final DailyLists lists;
   private final Cards cards;
   private final CurrentMember current;
   private final Follows follows;
   private final DemoProgress demo;
 
   AuthorPageController(
-      Authors authors,
-      DailyLists lists,
-      Cards cards,
-      CurrentMember current,
-      Follows follows,
-      DemoProgress demo) {
+      Authors authors, Cards cards, CurrentMember current, Follows follows, DemoProgress demo) {
     this.authors = authors;
-    this.lists = lists;
     this.cards = cards;
     this.current = current;
     this.follows = follows;
@@ -58,15 +48,7 @@ class AuthorPageController {
         author
             .papers()
             .subList(page * PAGE_SIZE, Math.min(author.papers().size(), (page + 1) * PAGE_SIZE));
-    Map<String, DailyEntry> listed = lists.entriesFor(shown.stream().map(Paper::id).toList());
-    List<Card> shownCards =
-        shown.stream()
-            .map(
-                paper -> {
-                  DailyEntry entry = listed.get(paper.id().base());
-                  return entry == null ? cards.of(paper, 0, 0, null) : cards.of(entry);
-                })
-            .toList();
+    List<Card> shownCards = cards.of(shown);
     String href = Views.authorHref(author.name());
     boolean followed =
         current

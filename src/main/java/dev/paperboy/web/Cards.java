@@ -2,13 +2,18 @@ package dev.paperboy.web;
 
 import dev.paperboy.artifact.Artifacts;
 import dev.paperboy.curation.DailyEntry;
+import dev.paperboy.curation.DailyLists;
+import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.AuthorLine;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.Papers;
 import dev.paperboy.search.SearchHit;
 import dev.paperboy.stars.RepoStars;
 import dev.paperboy.thumbnail.Thumbnails;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +26,14 @@ import org.springframework.stereotype.Component;
 class Cards {
   private final Thumbnails thumbnails;
   private final RepoStars stars;
+  private final DailyLists lists;
+  private final Papers papers;
 
-  Cards(Thumbnails thumbnails, RepoStars stars) {
+  Cards(Thumbnails thumbnails, RepoStars stars, DailyLists lists, Papers papers) {
     this.thumbnails = thumbnails;
     this.stars = stars;
+    this.lists = lists;
+    this.papers = papers;
   }
 
   Card of(DailyEntry entry) {
@@ -49,6 +58,26 @@ class Cards {
         submittedBy != null ? thumbnail(paper) : null,
         artifacts.firstOfEachKind(),
         stars.of(artifacts.githubRepo()).orElse(null));
+  }
+
+  /** Papers as cards, with their list counts and submitter where they are on a list. */
+  List<Card> of(List<Paper> shown) {
+    Map<String, DailyEntry> listed = lists.entriesFor(shown.stream().map(Paper::id).toList());
+    return shown.stream()
+        .map(
+            paper -> {
+              DailyEntry entry = listed.get(paper.id().base());
+              return entry == null ? of(paper, 0, 0, null) : of(entry);
+            })
+        .toList();
+  }
+
+  /**
+   * The papers of these ids as cards ({@link #of(List)}), in order; ids of no paper are left out.
+   */
+  List<Card> ofIds(List<ArxivId> ids) {
+    Map<String, Paper> held = papers.findAll(ids);
+    return of(ids.stream().map(id -> held.get(id.base())).filter(Objects::nonNull).toList());
   }
 
   /** A search or recommendation hit as a card: its stored fields, no list counts. */

@@ -6,19 +6,14 @@ import dev.paperboy.account.CurrentMember;
 import dev.paperboy.collection.Collection;
 import dev.paperboy.collection.Collections;
 import dev.paperboy.collection.SavedPaper;
-import dev.paperboy.curation.DailyEntry;
-import dev.paperboy.curation.DailyLists;
 import dev.paperboy.demo.DemoProgress;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
-import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.Papers;
 import dev.paperboy.rules.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,8 +38,6 @@ class CollectionsController {
   private final CurrentMember current;
   private final Collections collections;
   private final Accounts accounts;
-  private final Papers papers;
-  private final DailyLists lists;
   private final Cards cards;
   private final DemoProgress demo;
 
@@ -52,15 +45,11 @@ class CollectionsController {
       CurrentMember current,
       Collections collections,
       Accounts accounts,
-      Papers papers,
-      DailyLists lists,
       Cards cards,
       DemoProgress demo) {
     this.current = current;
     this.collections = collections;
     this.accounts = accounts;
-    this.papers = papers;
-    this.lists = lists;
     this.cards = cards;
     this.demo = demo;
   }
@@ -179,18 +168,7 @@ class CollectionsController {
     int pageNumber = Math.max(0, Math.min(p, MAX_PAGES));
     List<SavedPaper> saved = collections.papers(collection, pageNumber * PAGE_SIZE, PAGE_SIZE + 1);
     List<ArxivId> ids = saved.stream().limit(PAGE_SIZE).map(SavedPaper::id).toList();
-    Map<String, Paper> held = papers.findAll(ids);
-    Map<String, DailyEntry> listed = lists.entriesFor(ids);
-    List<Card> shown =
-        ids.stream()
-            .map(i -> held.get(i.base()))
-            .filter(Objects::nonNull)
-            .map(
-                paper -> {
-                  DailyEntry entry = listed.get(paper.id().base());
-                  return entry == null ? cards.of(paper, 0, 0, null) : cards.of(entry);
-                })
-            .toList();
+    List<Card> shown = cards.ofIds(ids);
     String base = "/collections/" + collection.id();
     model.addAttribute(
         "page",

@@ -14,8 +14,6 @@ import dev.paperboy.discussion.Comment;
 import dev.paperboy.discussion.Comments;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.InvalidArxivId;
-import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.Papers;
 import dev.paperboy.rules.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneOffset;
@@ -48,7 +46,6 @@ class CommunityController {
   private final DailyLists lists;
   private final Collections collections;
   private final Claims claims;
-  private final Papers papers;
 
   CommunityController(
       Cards cards,
@@ -59,10 +56,8 @@ class CommunityController {
       Accounts accounts,
       DailyLists lists,
       Collections collections,
-      Claims claims,
-      Papers papers) {
+      Claims claims) {
     this.claims = claims;
-    this.papers = papers;
     this.cards = cards;
     this.collections = collections;
     this.current = current;
@@ -187,17 +182,7 @@ class CommunityController {
   private List<Card> authored(long memberId) {
     List<ArxivId> ids =
         claims.approvedOf(memberId, PROFILE_ITEMS).stream().map(Claim::paper).toList();
-    Map<String, Paper> held = papers.findAll(ids);
-    Map<String, DailyEntry> listed = lists.entriesFor(ids);
-    return ids.stream()
-        .map(id -> held.get(id.base()))
-        .filter(Objects::nonNull)
-        .map(
-            paper -> {
-              DailyEntry entry = listed.get(paper.id().base());
-              return entry == null ? cards.of(paper, 0, 0, null) : cards.of(entry);
-            })
-        .toList();
+    return cards.ofIds(ids);
   }
 
   private static ArxivId parse(String paper) {

@@ -27,7 +27,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -111,15 +110,7 @@ class PaperPageController {
             .orElse("The most recently published papers in this Paperboy, newest first.");
     boolean more = found.size() > NEW_PAGE_SIZE && pageNumber + 1 < NEW_MAX_PAGES;
     List<Paper> shown = found.subList(0, Math.min(NEW_PAGE_SIZE, found.size()));
-    Map<String, DailyEntry> listed = lists.entriesFor(shown.stream().map(Paper::id).toList());
-    List<Card> newest =
-        shown.stream()
-            .map(
-                paper -> {
-                  DailyEntry entry = listed.get(paper.id().base());
-                  return entry == null ? cards.of(paper, 0, 0, null) : cards.of(entry);
-                })
-            .toList();
+    List<Card> newest = cards.of(shown);
     model.addAttribute(
         "page",
         new NewPage(
