@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A paper card as the lists show it; every string is plain text, escaped by the template.
  *
  * @param submittedBy who put it on a daily list, or null when it is on none
+ * @param listedOn the day of that list, as the pages write days
  * @param thumbnail where its first page's thumbnail is, or null while it has none
  * @param artifacts its code, models, data and project page, one of each kind
  * @param stars the GitHub stars of its repository, when known
@@ -27,6 +28,7 @@ public record Card(
     int upvotes,
     int comments,
     @Nullable String submittedBy,
+    @Nullable String listedOn,
     @Nullable String thumbnail,
     List<Artifact> artifacts,
     @Nullable Integer stars) {

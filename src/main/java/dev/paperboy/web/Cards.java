@@ -37,10 +37,24 @@ class Cards {
   }
 
   Card of(DailyEntry entry) {
-    return of(entry.paper(), entry.upvotes(), entry.comments(), entry.submittedBy().displayName());
+    return of(
+        entry.paper(),
+        entry.upvotes(),
+        entry.comments(),
+        entry.submittedBy().displayName(),
+        Views.DAY.format(entry.listDate()));
   }
 
   Card of(Paper paper, int upvotes, int comments, @Nullable String submittedBy) {
+    return of(paper, upvotes, comments, submittedBy, null);
+  }
+
+  private Card of(
+      Paper paper,
+      int upvotes,
+      int comments,
+      @Nullable String submittedBy,
+      @Nullable String listedOn) {
     Artifacts artifacts = Artifacts.of(paper);
     return new Card(
         paper.id().base(),
@@ -55,6 +69,7 @@ class Cards {
         upvotes,
         comments,
         submittedBy,
+        listedOn,
         submittedBy != null ? thumbnail(paper) : null,
         artifacts.firstOfEachKind(),
         stars.of(artifacts.githubRepo()).orElse(null));
@@ -94,6 +109,7 @@ class Cards {
         Views.DAY.format(hit.publishedAt().atZone(ZoneOffset.UTC)),
         0,
         0,
+        null,
         null,
         null,
         hit.artifacts().firstOfEachKind(),

@@ -138,4 +138,14 @@ abstract class AuthorsContract {
     assertThat(client.get("/authors/Nobody%20Atall").statusCode()).isEqualTo(404);
     assertThat(client.get("/feeds/authors/Nobody%20Atall.rss").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void aListedPaperSaysWhichListItWasOnAndItsUpvotes() {
+    // The demo's seed day lists Patrick Forré's paper (written "Forr\'e" in arXiv's metadata).
+    Document author = page("/authors/Patrick%20Forr%C3%A9");
+    assertThat(author.select(".card:has(a[href=/papers/2310.11366]) .by").text())
+        .isEqualTo("Submitted by AK for Mar 12, 2025");
+    assertThat(author.select(".card:has(a[href=/papers/2310.11366]) .upvotes")).hasSize(1);
+    assertThat(author.select(".facts a").eachText()).contains("Mircea Mironenco");
+  }
 }
