@@ -1,9 +1,7 @@
 package dev.paperboy.api;
 
-import dev.paperboy.artifact.Artifacts;
 import dev.paperboy.author.AuthorProfile;
 import dev.paperboy.author.Authors;
-import dev.paperboy.paper.Paper;
 import dev.paperboy.rules.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -71,7 +69,7 @@ class AuthorsApi {
     return find(name).papers().stream()
         .skip((long) p * limit)
         .limit(limit)
-        .map(AuthorsApi::found)
+        .map(SearchItem.Found::of)
         .toList();
   }
 
@@ -81,17 +79,5 @@ class AuthorsApi {
         .orElseThrow(
             () ->
                 Refusal.of(Refusal.Kind.NOT_FOUND, "No paper has an author called " + name + "."));
-  }
-
-  private static SearchItem.Found found(Paper paper) {
-    Artifacts artifacts = Artifacts.of(paper);
-    return new SearchItem.Found(
-        paper.id().base(),
-        paper.title(),
-        paper.abstractText(),
-        paper.authors().stream().map(n -> new ApiAuthor(n, false)).toList(),
-        ApiTimes.of(paper.publishedAt()),
-        artifacts.githubRepo(),
-        artifacts.projectPage());
   }
 }

@@ -1,6 +1,8 @@
 package dev.paperboy.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.paperboy.artifact.Artifacts;
+import dev.paperboy.paper.Paper;
 import dev.paperboy.search.SearchHit;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +19,21 @@ record SearchItem(Found paper, String title, String highlightedTitle, String sni
       List<ApiAuthor> authors,
       String publishedAt,
       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String githubRepo,
-      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String projectPage) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String projectPage) {
+
+    /** A stored paper in the same shape. */
+    static Found of(Paper paper) {
+      Artifacts artifacts = Artifacts.of(paper);
+      return new Found(
+          paper.id().base(),
+          paper.title(),
+          paper.abstractText(),
+          paper.authors().stream().map(name -> new ApiAuthor(name, false)).toList(),
+          ApiTimes.of(paper.publishedAt()),
+          artifacts.githubRepo(),
+          artifacts.projectPage());
+    }
+  }
 
   static SearchItem of(SearchHit hit) {
     return new SearchItem(

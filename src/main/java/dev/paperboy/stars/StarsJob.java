@@ -77,12 +77,13 @@ public class StarsJob {
     if (now.isBefore(waitUntil)) {
       return new Run(0, 0, 0, 0, true);
     }
-    List<String> due = due(now);
+    Set<String> listed = listedRepos();
+    Map<String, RepoStars.Known> known = stars.known(listed);
+    List<String> due = due(listed, known, now);
     int asked = 0;
     int changed = 0;
     int unchanged = 0;
     int failed = 0;
-    Map<String, RepoStars.Known> known = stars.known(due);
     for (String repo : due) {
       RepoStars.Known before = known.get(repo);
       GitHubClient.Answer answer;
@@ -129,8 +130,8 @@ public class StarsJob {
     return new Run(asked, changed, unchanged, failed, now.isBefore(waitUntil));
   }
 
-  /** Repositories of recently listed papers not asked within the refresh, never asked first. */
-  private List<String> due(Instant now) {
+  /** The repositories recently listed papers link to, as {@code owner/name}. */
+  private Set<String> listedRepos() {
     LocalDate today = lists.today();
     Set<String> repos = new LinkedHashSet<>();
     for (DailyEntry entry :
@@ -140,7 +141,11 @@ public class StarsJob {
         repos.add(RepoStars.key(repo));
       }
     }
-    Map<String, RepoStars.Known> known = stars.known(repos);
+    return repos;
+  }
+
+  /** Of those, the ones not asked within the refresh, never asked and longest ago first. */
+  private List<String> due(Set<String> repos, Map<String, RepoStars.Known> known, Instant now) {
     return repos.stream()
         .filter(
             r ->

@@ -39,11 +39,13 @@ final class AuthorLookup {
 
   /** The short key of an author name: "Patrick Forré" and "P. Forre" are both "p forre". */
   static String shortKey(String name) {
-    List<String> words = List.of(Analyzers.key(TexAccents.decode(name)).split(" "));
-    if (words.size() < 2) {
-      return words.get(0);
-    }
-    return words.get(0).charAt(0) + " " + words.get(words.size() - 1);
+    return shortOf(personKey(name));
+  }
+
+  /** A person key's short key: its first name cut to the initial. */
+  private static String shortOf(String personKey) {
+    int space = personKey.indexOf(' ');
+    return space <= 1 ? personKey : personKey.charAt(0) + personKey.substring(space);
   }
 
   /** The person key: first and last name, folded, middle names aside ("jean serre"). */
@@ -87,8 +89,9 @@ final class AuthorLookup {
       ArxivId id = ArxivId.parse(doc.get(PaperFields.ID));
       newest.put(id, newest.size());
       for (String author : doc.get(PaperFields.AUTHORS).split(PaperFields.AUTHOR_SEPARATOR)) {
-        if (shortKey(author).equals(shortKey)) {
-          Person person = people.computeIfAbsent(personKey(author), k -> new Person());
+        String key = personKey(author); // each name analysed once: this loop reads every paper
+        if (shortOf(key).equals(shortKey)) {
+          Person person = people.computeIfAbsent(key, k -> new Person());
           person.spellings.merge(author, 1, Integer::sum);
           person.papers.add(id);
         }
