@@ -20,10 +20,12 @@ now_ms() { date +%s%3N; }
 mib() { du -sb "$@" | awk '{s += $1} END {printf "%.0f MiB", s / 1048576}'; }
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %.0f MiB  ", $1, $2 / 1024}' "/proc/$1/status"; }
 serve() { java -Xmx1g -jar "$jar" serve --port "$port" --data-dir "$1" > "$1.serve.log" 2>&1 & echo $!; }
-measure() {  # NAME URL [wrk script args...]
-  local name=$1 url=$2; shift 2
-  wrk -t2 -c64 -d5s "$@" "$url" > /dev/null
-  echo "== $name: $(wrk -t2 -c64 -d"${seconds}s" --latency "$@" "$url" \
+measure() {  # NAME URL [PATHS_FILE]: with a file, every request is the next path of it
+  local name=$1 url=$2 script=()
+  [ $# -lt 3 ] || script=(-s bench/distinct-paths.lua "$url" -- "$3")
+  [ $# -ge 3 ] || script=("$url")
+  wrk -t2 -c64 -d5s "${script[@]}" > /dev/null
+  echo "== $name: $(wrk -t2 -c64 -d"${seconds}s" --latency "${script[@]}" \
     | awk '/Requests\/sec/ {r = $2} / 50%/ {p50 = $2} / 99%/ {p99 = $2} /Non-2xx/ {e = $4}
            END {printf "%s req/s, p50 %s, p99 %s, non-2xx %s", r, p50, p99, e + 0}')"
 }
@@ -46,15 +48,16 @@ for file in "$@"; do
   # Distinct queries: two consecutive title words of four letters or more, from titles spread
   # over the whole file; distinct papers: every 50th id of the file.
   (set +o pipefail
-   zcat "$file" | awk 'NR % 20 == 0' | grep -o '"title":"[^"]*"' | cut -d'"' -f4 \
+   zcat "$file" | awk 'NR % 20 == 0' | grep -o '"title": *"[^"]*"' | cut -d'"' -f4 \
      | tr 'A-Z' 'a-z' | tr -c 'a-z\n' ' ' \
      | awk '{ for (i = 1; i < NF; i++) if (length($i) > 3 && length($(i+1)) > 3) { print $i "+" $(i+1); break } }' \
      | sort -u | shuf --random-source=<(yes) | head -n 20000 > "$data.queries"
-   zcat "$file" | awk 'NR % 50 == 0' | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | head -n 20000 > "$data.ids")
+   zcat "$file" | awk 'NR % 50 == 0' | grep -o '"id": *"[^"]*"' | cut -d'"' -f4 | head -n 20000 > "$data.ids")
   mvn -q -Pbench test-compile exec:exec -Dbench.main=dev.paperboy.bench.SearchLatency \
-    -Dbench.heap=1g -Dbench="$data/index" -Dbench.methods="$data.queries" | tail -1
+    -Dbench.heap=1g -Dbench="$data/index" -Dbench.methods="$data.queries" | grep "in-process"
   sed 's|^|/api/papers/search?mode=lexical\&limit=20\&q=|' "$data.queries" > "$data.search-paths"
-  sed 's|^\(.*\)$|/api/papers/\1/similar|' "$data.ids" > "$data.similar-paths"
+  # The similar-papers API takes new-style ids only (an old-style id has a slash).
+  grep -v / "$data.ids" | sed 's|^\(.*\)$|/api/papers/\1/similar|' > "$data.similar-paths"
   sed 's|^\(.*\)$|/papers/\1|' "$data.ids" > "$data.paper-paths"
 
   start=$(now_ms)
@@ -64,9 +67,9 @@ for file in "$@"; do
   until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" | grep -q UP; do sleep 0.5; done
   measure "daily page" "http://127.0.0.1:$port/papers/date/2025-03-12"
   measure "trending API" "http://127.0.0.1:$port/api/daily_papers?date=2025-03-12&sort=trending"
-  measure "search, every query different" "http://127.0.0.1:$port" -s bench/distinct-paths.lua -- "$data.search-paths"
-  measure "similar papers, every paper different" "http://127.0.0.1:$port" -s bench/distinct-paths.lua -- "$data.similar-paths"
-  measure "paper page, every paper different" "http://127.0.0.1:$port" -s bench/distinct-paths.lua -- "$data.paper-paths"
+  measure "search, every query different" "http://127.0.0.1:$port" "$data.search-paths"
+  measure "similar papers, every paper different" "http://127.0.0.1:$port" "$data.similar-paths"
+  measure "paper page, every paper different" "http://127.0.0.1:$port" "$data.paper-paths"
   echo "process: $(rss "$pid")"
   jcmd "$pid" GC.run > /dev/null
   echo "heap after a full GC: $(jcmd "$pid" GC.heap_info | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "used") print $(i+1)}')"
