@@ -44,7 +44,7 @@ public class PaperSearch implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(PaperSearch.class);
   private static final int BATCH = 500;
 
-  /** A rebuild commits the index every this many papers. */
+  /** A long catch-up (resuming an interrupted build) commits every this many papers. */
   private static final int COMMIT_EVERY = 20_000;
 
   private final Papers papers;
@@ -223,9 +223,27 @@ public class PaperSearch implements DisposableBean {
   private synchronized long catchUp(LongConsumer progress, Duration settle) {
     LuceneIndex index = index();
     LuceneIndex.Position position = index.position();
-    Instant after = position == null ? Instant.EPOCH : position.changedAt();
-    String afterId = position == null ? "" : position.arxivId();
     Instant until = clock.instant().minus(settle);
+    long applied =
+        position == null
+            ? new IndexBuild(papers, vectors, index, until, this::newGeneration).run(progress)
+            : follow(index, position, until, progress);
+    // Papers written again with a new vector are no new papers: they count for the cache only.
+    long withVectors = followVectors(index, until);
+    if (applied + withVectors > 0) {
+      newGeneration();
+    }
+    if (rebuilding.getAndSet(false)) {
+      log.info("Search index built: {} papers", index.documents());
+    }
+    return applied;
+  }
+
+  /** Applies the changes after {@code position} up to {@code until}, upserting each paper. */
+  private long follow(
+      LuceneIndex index, LuceneIndex.Position position, Instant until, LongConsumer progress) {
+    Instant after = position.changedAt();
+    String afterId = position.arxivId();
     long applied = 0;
     long uncommitted = 0;
     while (true) {
@@ -255,15 +273,7 @@ public class PaperSearch implements DisposableBean {
       afterId = last.paper().id().base();
     }
     if (uncommitted > 0) {
-      index.apply(List.of(), Map.of(), index.position(), true);
-    }
-    // Papers written again with a new vector are no new papers: they count for the cache only.
-    long withVectors = followVectors(index, until);
-    if (applied + withVectors > 0) {
-      newGeneration();
-    }
-    if (rebuilding.getAndSet(false)) {
-      log.info("Search index built: {} papers", index.documents());
+      index.commit(index.position());
     }
     return applied;
   }

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -243,6 +244,35 @@ class PaperSearchTest {
                 .map(r -> r.total() + " " + ids(r))
                 .toList())
         .isEqualTo(followed);
+  }
+
+  /**
+   * A build from empty reads the next batch while it adds this one from several threads: every live
+   * paper is found once, over several batches, and none that was withdrawn.
+   */
+  @Test
+  void aBuildFromEmptyHoldsEveryLivePaperOnce() {
+    List<ArxivId> many =
+        IntStream.range(0, 2_500).mapToObj(i -> ArxivId.parse("2402.%05d".formatted(i))).toList();
+    papers.upsertAll(
+        many.stream()
+            .map(
+                id ->
+                    aPaper(id.base()).title("Quokka survey " + id.base().replace('.', 'q')).build())
+            .toList());
+    for (int i = 0; i < many.size(); i += 10) {
+      papers.markDeleted(many.get(i), Instant.now());
+    }
+    try {
+      assertThat(search.rebuild(done -> {})).isGreaterThanOrEqualTo(2_500);
+
+      assertThat(search.search(SearchQuery.of("quokka", 10)).total()).isEqualTo(2_250);
+      assertThat(ids(search.search(SearchQuery.of("2402q00017", 5)))).containsExactly("2402.00017");
+      assertThat(search.search(SearchQuery.of("2402q00010", 5)).total()).isZero();
+    } finally {
+      many.forEach(id -> papers.markDeleted(id, Instant.now()));
+      search.catchUp();
+    }
   }
 
   @Test

@@ -45,10 +45,11 @@ import org.slf4j.LoggerFactory;
  * The Lucene index of papers, as Roller's {@code LuceneIndexManager}: it owns the one {@link
  * IndexWriter} and {@link SearcherManager} and the index's life (open, heal, apply changes, clear),
  * and hands each read to the class for that job ({@link TextQueries} and {@link Hits} for search,
- * {@link Spelling}, {@link SimilarPapers}, {@link TermProfile}). Documents are upserted by paper
- * id; the position in the database's change sequence is kept in the commit's user data, so the
- * index knows where to catch up from. A missing or unreadable index, or one written with another
- * document layout, is rebuilt from scratch (DATA-5, LuceneIndexTest): it is derived data.
+ * {@link Spelling}, {@link SimilarPapers}, {@link TermProfile}). Documents are upserted by paper id
+ * (only added, in a build from empty); the position in the database's change sequence is kept in
+ * the commit's user data, so the index knows where to catch up from. A missing or unreadable index,
+ * or one written with another document layout, is rebuilt from scratch (DATA-5, LuceneIndexTest):
+ * it is derived data.
  */
 public final class LuceneIndex implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
@@ -61,9 +62,11 @@ public final class LuceneIndex implements Closeable {
    * The document layout of this build; an index written with another is rebuilt, not read. Raise it
    * whenever {@link PaperFields} changes what a document holds.
    */
-  static final String SCHEMA = "7";
+  static final String SCHEMA = "8";
 
   private static final String SCHEMA_KEY = "paperboy.schema";
+
+  private static final double RAM_BUFFER_MB = 128;
 
   /** A query that would expand to more clauses than this is refused, not run (API-2). */
   private static final int MAX_CLAUSES = 1_024;
@@ -125,6 +128,9 @@ public final class LuceneIndex implements Closeable {
   private static IndexWriter writer(Directory directory, Analyzer analyzer) throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    // A ceiling, not an allocation: following commits every batch, so only a build fills it, and
+    // a larger buffer flushes fewer, larger segments, which leaves less to merge.
+    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
     return new IndexWriter(directory, config);
   }
 
@@ -177,19 +183,50 @@ public final class LuceneIndex implements Closeable {
               new Term(PaperFields.ID, id), PaperFields.document(change.paper(), vectors.get(id)));
         }
       }
-      record(upTo, vectorPosition());
-      if (commit) {
-        writer.commit();
-        searchers.maybeRefresh();
-      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the search index", e);
+    }
+    if (commit) {
+      commit(upTo);
+    } else {
+      moveTo(upTo);
     }
   }
 
   /** Applies changes and commits them with the new position, in one commit. */
   public void apply(List<ChangedPaper> changes, Position upTo) {
     apply(changes, Map.of(), upTo, true);
+  }
+
+  /**
+   * Adds papers the index does not hold, each with its vector when it has one; a build from empty
+   * calls it from several threads at once (the writer gives each its own segment) and records its
+   * position itself. Neither replaces nor deletes: a paper added twice is found twice.
+   */
+  public void add(List<Paper> papers, Map<String, float[]> vectors) {
+    try {
+      for (Paper paper : papers) {
+        writer.addDocument(PaperFields.document(paper, vectors.get(paper.id().base())));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the search index", e);
+    }
+  }
+
+  /** Records the position in the papers' change sequence, to be made durable by a commit. */
+  public synchronized void moveTo(Position upTo) {
+    record(upTo, vectorPosition());
+  }
+
+  /** Makes everything written durable and searchable, with {@code upTo} as the position. */
+  public synchronized void commit(@Nullable Position upTo) {
+    try {
+      record(upTo, vectorPosition());
+      writer.commit();
+      searchers.maybeRefresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the search index", e);
+    }
   }
 
   /**

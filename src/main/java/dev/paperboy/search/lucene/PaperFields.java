@@ -13,11 +13,13 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /** The index's field names and how a paper becomes a document: the one mapping. */
@@ -57,7 +59,20 @@ final class PaperFields {
    */
   private static final FieldType PROSE = prose();
 
+  /**
+   * Tokenized, not stored, documents only: the spelling checker reads only which words occur and in
+   * how many papers, and positions for a second copy of every abstract are a build's cost.
+   */
+  private static final FieldType WORDS = words();
+
   private PaperFields() {}
+
+  private static FieldType words() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.freeze();
+    return type;
+  }
 
   private static FieldType prose() {
     FieldType type = new FieldType(TextField.TYPE_STORED);
@@ -76,6 +91,8 @@ final class PaperFields {
     List<String> authors = paper.authors().stream().map(TexAccents::decode).toList();
     Document doc = new Document();
     doc.add(new StringField(ID, paper.id().base(), Field.Store.YES));
+    // Ties in a ranking are broken by id, not by the order papers happened to be indexed in.
+    doc.add(new SortedDocValuesField(ID, new BytesRef(paper.id().base())));
     doc.add(new Field(TITLE, paper.title(), PROSE));
     doc.add(new StringField(TITLE_EXACT, Analyzers.key(paper.title()), Field.Store.NO));
     doc.add(new TextField(TITLE_WORDS, paper.title(), Field.Store.NO));
@@ -94,7 +111,7 @@ final class PaperFields {
     if (Artifacts.of(paper).hasCode()) {
       doc.add(new StringField(HAS, "code", Field.Store.NO));
     }
-    doc.add(new TextField(SPELL, paper.title() + "\n" + paper.abstractText(), Field.Store.NO));
+    doc.add(new Field(SPELL, paper.title() + "\n" + paper.abstractText(), WORDS));
     long day = LocalDate.ofInstant(paper.publishedAt(), ZoneOffset.UTC).toEpochDay();
     doc.add(new LongPoint(PUBLISHED_DAY, day));
     doc.add(new NumericDocValuesField(PUBLISHED_DAY, day));

@@ -37,10 +37,21 @@ final class Searches {
 
   private static final int MAX_NEIGHBOURS = 200;
 
+  /**
+   * Equal scores (a category browse scores every paper alike) rank newest first, then by id: the
+   * same answer from every build of the index, whichever order its threads added the papers in.
+   */
+  private static final Sort RELEVANCE =
+      new Sort(
+          SortField.FIELD_SCORE,
+          new SortField(PaperFields.PUBLISHED_AT, SortField.Type.LONG, true),
+          new SortField(PaperFields.ID, SortField.Type.STRING));
+
   private static final Sort NEWEST =
       new Sort(
           new SortField(PaperFields.PUBLISHED_AT, SortField.Type.LONG, true),
-          SortField.FIELD_SCORE);
+          SortField.FIELD_SCORE,
+          new SortField(PaperFields.ID, SortField.Type.STRING));
 
   private final TextQueries queries;
   private final Hits hits;
@@ -72,9 +83,11 @@ final class Searches {
     TopDocs lexical =
         mode == SearchQuery.Mode.SEMANTIC
             ? null
-            : query.sort() == SearchQuery.Sort.NEWEST
-                ? searcher.search(built.query(), window, NEWEST, true)
-                : searcher.search(built.query(), window);
+            : searcher.search(
+                built.query(),
+                window,
+                query.sort() == SearchQuery.Sort.NEWEST ? NEWEST : RELEVANCE,
+                true);
     ScoreDoc[] ranked;
     long total;
     Set<Integer> lexicalDocs = new HashSet<>();
