@@ -3,6 +3,7 @@ package dev.paperboy.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.paperboy.ingest.SnapshotLines;
 import dev.paperboy.support.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class ImportCrashTest {
     List<String> store = Stores.options(engine, dir.resolve("data"));
     Path file = dir.resolve("snapshot.jsonl.gz");
     try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-      out.write(dev.paperboy.ingest.SnapshotLines.many(RECORDS));
+      SnapshotLines.write(out, RECORDS);
     }
 
     Process first = importing(store, file, "first.log");
