@@ -14,12 +14,15 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bucket4j's buckets kept in the {@code rate_limits} table by compare-and-swap: read the state,
  * compute the new one, write it only if the row still holds what was read (Bucket4j retries
  * otherwise). Plain SQL that SQLite and PostgreSQL both run, so every node shares one state. Time
- * comes from the injected clock.
+ * comes from the injected clock. Each write is a transaction of its own (or joins the caller's): on
+ * SQLite that puts it in the one writer's queue (DATA-1), where an autocommit write would have
+ * raced the writer through the busy handler and, under load, failed.
  */
 @Component
 class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
@@ -27,11 +30,13 @@ class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
   private static final Duration FORGET_AFTER = Duration.ofDays(2);
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
   private final Clock clock;
 
-  JdbcBuckets(JdbcClient jdbc, Clock clock) {
+  JdbcBuckets(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
     super(ClientSideConfig.getDefault().withClientClock(new ClockMeter(clock)));
     this.jdbc = jdbc;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -50,29 +55,26 @@ class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
       public boolean compareAndSwap(
           byte[] original, byte[] updated, RemoteBucketState state, Optional<Long> timeoutNanos) {
         String now = SqlValues.text(clock.instant());
-        if (original == null) {
-          return jdbc.sql(
-                      """
+        return written(
+                original == null
+                    ? jdbc.sql(
+                            """
                       INSERT INTO rate_limits (bucket_key, state, updated_at)
                       VALUES (:key, :state, :now)
                       ON CONFLICT (bucket_key) DO NOTHING
                       """)
-                  .param("key", key)
-                  .param("state", updated)
-                  .param("now", now)
-                  .update()
-              == 1;
-        }
-        return jdbc.sql(
-                    """
-                    UPDATE rate_limits SET state = :state, updated_at = :now
-                    WHERE bucket_key = :key AND state = :original
-                    """)
-                .param("key", key)
-                .param("state", updated)
-                .param("original", original)
-                .param("now", now)
-                .update()
+                        .param("key", key)
+                        .param("state", updated)
+                        .param("now", now)
+                    : jdbc.sql(
+                            """
+                        UPDATE rate_limits SET state = :state, updated_at = :now
+                        WHERE bucket_key = :key AND state = :original
+                        """)
+                        .param("key", key)
+                        .param("state", updated)
+                        .param("original", original)
+                        .param("now", now))
             == 1;
       }
     };
@@ -85,7 +87,13 @@ class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 
   @Override
   public void removeProxy(String key) {
-    jdbc.sql("DELETE FROM rate_limits WHERE bucket_key = :key").param("key", key).update();
+    written(jdbc.sql("DELETE FROM rate_limits WHERE bucket_key = :key").param("key", key));
+  }
+
+  /** Runs the statement in a read-write transaction; answers how many rows it changed. */
+  private int written(JdbcClient.StatementSpec statement) {
+    Integer changed = transactions.execute(status -> statement.update());
+    return changed == null ? 0 : changed;
   }
 
   @Override
@@ -101,9 +109,9 @@ class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
   /** Forgets buckets untouched for long enough to be full again. */
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
   void forgetFullBuckets() {
-    jdbc.sql("DELETE FROM rate_limits WHERE updated_at < :cutoff")
-        .param("cutoff", SqlValues.text(clock.instant().minus(FORGET_AFTER)))
-        .update();
+    written(
+        jdbc.sql("DELETE FROM rate_limits WHERE updated_at < :cutoff")
+            .param("cutoff", SqlValues.text(clock.instant().minus(FORGET_AFTER))));
   }
 
   /** Bucket4j's view of the injected clock. */

@@ -16,17 +16,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The limits' state lives in the database: a new process (new buckets) sees it (VOTE-4). */
 @SqliteStore
 class RateLimitsTest {
   @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void aLimitHoldsAcrossARestartAndRefillsWithTime() {
     Instant start = Instant.parse("2026-11-27T10:00:00Z");
     Limit twoAnHour = Limit.parse("tests", "2/PT1H");
-    RateLimits before = new RateLimits(new JdbcBuckets(jdbc, Clock.fixed(start, ZoneOffset.UTC)));
+    RateLimits before =
+        new RateLimits(new JdbcBuckets(jdbc, transactions, Clock.fixed(start, ZoneOffset.UTC)));
     before.take(twoAnHour, "10.0.0.1");
     before.take(twoAnHour, "10.0.0.1");
     assertThatThrownBy(() -> before.take(twoAnHour, "10.0.0.1"))
@@ -38,7 +41,9 @@ class RateLimitsTest {
             });
 
     RateLimits restarted =
-        new RateLimits(new JdbcBuckets(jdbc, Clock.fixed(start.plusSeconds(60), ZoneOffset.UTC)));
+        new RateLimits(
+            new JdbcBuckets(
+                jdbc, transactions, Clock.fixed(start.plusSeconds(60), ZoneOffset.UTC)));
     assertThatThrownBy(() -> restarted.take(twoAnHour, "10.0.0.1")).isInstanceOf(Refusal.class);
     restarted.take(twoAnHour, "10.0.0.2");
     assertThat(
@@ -50,7 +55,10 @@ class RateLimitsTest {
 
     RateLimits later =
         new RateLimits(
-            new JdbcBuckets(jdbc, Clock.fixed(start.plus(Duration.ofMinutes(31)), ZoneOffset.UTC)));
+            new JdbcBuckets(
+                jdbc,
+                transactions,
+                Clock.fixed(start.plus(Duration.ofMinutes(31)), ZoneOffset.UTC)));
     later.take(twoAnHour, "10.0.0.1");
   }
 
@@ -81,7 +89,7 @@ class RateLimitsTest {
   }
 
   private RateLimits at(Instant now) {
-    return new RateLimits(new JdbcBuckets(jdbc, Clock.fixed(now, ZoneOffset.UTC)));
+    return new RateLimits(new JdbcBuckets(jdbc, transactions, Clock.fixed(now, ZoneOffset.UTC)));
   }
 
   /**
@@ -120,7 +128,11 @@ class RateLimitsTest {
 
   private Throughput node(Limit limit, String subject, dev.paperboy.support.FakeTime time) {
     return new Throughput(
-        new RateLimits(new JdbcBuckets(jdbc, time)), limit, subject, time, time.sleeper());
+        new RateLimits(new JdbcBuckets(jdbc, transactions, time)),
+        limit,
+        subject,
+        time,
+        time.sleeper());
   }
 
   @Test
