@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What members do with collections, and who may. Every call that names a collection checks it
@@ -25,17 +26,27 @@ public class Collections {
 
   private final CollectionStore store;
   private final Papers papers;
+  private final TransactionTemplate transactions;
   private final Clock clock;
 
-  Collections(CollectionStore store, Papers papers, Clock clock) {
+  Collections(CollectionStore store, Papers papers, TransactionTemplate transactions, Clock clock) {
     this.store = store;
     this.papers = papers;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
-  /** The member's collections, the reading list first (made here if they have none yet). */
+  /**
+   * The member's collections, the reading list first (made here if they have none yet). A read
+   * unless the reading list is missing: every signed-in paper page asks, and on SQLite a write
+   * transaction would queue it behind the votes for the one writer.
+   */
   public List<Collection> of(Account member) {
-    readingList(member);
+    List<Collection> mine = store.of(member.id());
+    if (mine.stream().anyMatch(Collection::readingList)) {
+      return mine;
+    }
+    transactions.executeWithoutResult(status -> readingList(member));
     return store.of(member.id());
   }
 
