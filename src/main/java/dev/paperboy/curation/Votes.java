@@ -7,15 +7,22 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.rules.Limits;
 import dev.paperboy.rules.RateLimits;
 import dev.paperboy.rules.Refusal;
+import dev.paperboy.store.Engine;
 import dev.paperboy.store.SqlValues;
+import dev.paperboy.store.StoreSettings;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Votes {
+  private static final long QUARTER_HOUR_SECONDS = 900;
+
   /** An upvote's outcome: the paper's count after it, and whether the member's vote stands. */
   public record Tally(int upvotes, boolean upvoted) {}
 
@@ -39,6 +48,9 @@ public class Votes {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
+  /** The quarter hour since the epoch that {@code created_at} falls in, in the engine's SQL. */
+  private final String quarterHour;
+
   Votes(
       JdbcClient jdbc,
       JdbcDailyEntries entries,
@@ -47,6 +59,7 @@ public class Votes {
       Limits limits,
       AccountSettings accounts,
       TransactionTemplate transactions,
+      StoreSettings store,
       Clock clock) {
     this.jdbc = jdbc;
     this.entries = entries;
@@ -56,6 +69,11 @@ public class Votes {
     this.accounts = accounts;
     this.transactions = transactions;
     this.clock = clock;
+    // SQLite holds instants as ISO-8601 text, PostgreSQL as timestamptz.
+    this.quarterHour =
+        store.engine() == Engine.POSTGRESQL
+            ? "CAST(floor(extract(epoch FROM created_at) / 900) AS BIGINT)"
+            : "CAST(strftime('%s', created_at) AS INTEGER) / 900";
   }
 
   /**
@@ -130,19 +148,32 @@ public class Votes {
         .collect(Collectors.toSet());
   }
 
-  /** When the paper's counted upvotes were given, oldest first: the paper page's history. */
-  public List<Instant> countedVoteTimes(ArxivId id) {
-    return jdbc.sql(
+  /**
+   * How many counted upvotes the paper had on each day in {@code zone}: the paper page's history.
+   * The database counts them per quarter hour (UTC), which folds into days in any zone in use today
+   * (every offset is a whole number of quarter hours, Kathmandu's +05:45 included), so a paper with
+   * thousands of votes sends back a few rows a day, not one a vote.
+   */
+  public SortedMap<LocalDate, Long> countedVotesPerDay(ArxivId id, ZoneId zone) {
+    SortedMap<LocalDate, Long> perDay = new TreeMap<>();
+    jdbc.sql(
             """
-            SELECT created_at FROM votes
+            SELECT %s AS quarter, count(*) AS votes FROM votes
             WHERE arxiv_id = :paper AND weight = 1
               AND NOT EXISTS (SELECT 1 FROM members
                               WHERE members.id = votes.member_id AND banned_at IS NOT NULL)
-            ORDER BY created_at
-            """)
+            GROUP BY quarter
+            """
+                .formatted(quarterHour))
         .param("paper", id.base())
-        .query((rs, n) -> SqlValues.requiredInstant(rs, "created_at"))
-        .list();
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  Instant quarter =
+                      Instant.ofEpochSecond(rs.getLong("quarter") * QUARTER_HOUR_SECONDS);
+                  perDay.merge(quarter.atZone(zone).toLocalDate(), rs.getLong("votes"), Long::sum);
+                });
+    return perDay;
   }
 
   /** The papers the member upvoted, newest vote first. */
@@ -175,6 +206,34 @@ public class Votes {
         .param("member", memberId)
         .query(Integer.class)
         .single();
+  }
+
+  /**
+   * Whether the member's karma is at least {@code atLeast}: counts no further than that, so a
+   * prolific submitter's standing costs as little as a newcomer's.
+   */
+  public boolean hasKarma(long memberId, int atLeast) {
+    if (atLeast <= 0) {
+      return true;
+    }
+    int counted =
+        jdbc.sql(
+                """
+                SELECT count(*) FROM (
+                  SELECT 1 FROM votes
+                  JOIN daily_entries ON daily_entries.arxiv_id = votes.arxiv_id
+                  WHERE daily_entries.submitted_by = :member AND votes.member_id <> :member
+                    AND votes.weight = 1
+                    AND NOT EXISTS (SELECT 1 FROM members
+                                    WHERE members.id = votes.member_id AND banned_at IS NOT NULL)
+                  LIMIT :atLeast
+                ) AS enough
+                """)
+            .param("member", memberId)
+            .param("atLeast", atLeast)
+            .query(Integer.class)
+            .single();
+    return counted >= atLeast;
   }
 
   private Tally change(Account member, ArxivId id, ToIntFunction<String> write, boolean up) {

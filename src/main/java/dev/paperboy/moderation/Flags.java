@@ -124,7 +124,7 @@ public class Flags {
       throw Refusal.of(Refusal.Kind.FORBIDDEN, "You cannot flag your own " + type + ".");
     }
     if (member.youngerThan(settings.flagMinAge(), clock.instant())
-        || votes.karma(member.id()) < settings.flagMinKarma()) {
+        || !votes.hasKarma(member.id(), settings.flagMinKarma())) {
       throw Refusal.of(
           Refusal.Kind.FORBIDDEN,
           "Flagging needs an account at least "

@@ -194,7 +194,7 @@ public class MemberLinks {
     return member.curates()
         || claims.approved(paper).stream().anyMatch(c -> c.memberId() == member.id())
         || (!member.youngerThan(settings.flagMinAge(), clock.instant())
-            && votes.karma(member.id()) >= settings.flagMinKarma());
+            && votes.hasKarma(member.id(), settings.flagMinKarma()));
   }
 
   private static boolean same(Artifact a, Artifact b) {

@@ -22,8 +22,6 @@ import dev.paperboy.paper.InvalidArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.search.PaperSearch;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -152,12 +150,10 @@ class PaperPageController {
     if (entry.upvotes() == 0) {
       return null;
     }
-    ZoneId zone = curation.zone();
-    List<LocalDate> voteDays =
-        votes.countedVoteTimes(entry.paper().id()).stream()
-            .map(at -> at.atZone(zone).toLocalDate())
-            .toList();
-    return UpvoteHistory.of(entry.listDate(), voteDays, lists.today());
+    return UpvoteHistory.of(
+        entry.listDate(),
+        votes.countedVotesPerDay(entry.paper().id(), curation.zone()),
+        lists.today());
   }
 
   private static int parsePage(String p) {

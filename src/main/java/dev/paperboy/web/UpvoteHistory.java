@@ -2,8 +2,9 @@ package dev.paperboy.web;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * A paper's upvotes over its whole history, today included: a step line of the running total from
@@ -24,20 +25,21 @@ public record UpvoteHistory(String svg, String caption, String from, String to) 
   private static final int HEIGHT = 100;
 
   /**
-   * @param voteDays the day of each counted upvote, any order
+   * @param votesPerDay how many counted upvotes came on each day
    */
-  static UpvoteHistory of(LocalDate listed, List<LocalDate> voteDays, LocalDate today) {
-    LocalDate first = voteDays.stream().min(LocalDate::compareTo).orElse(listed);
+  static UpvoteHistory of(
+      LocalDate listed, SortedMap<LocalDate, Long> votesPerDay, LocalDate today) {
+    LocalDate first = votesPerDay.isEmpty() ? listed : votesPerDay.firstKey();
     first = first.isBefore(listed) ? first : listed;
-    LocalDate last = voteDays.stream().max(LocalDate::compareTo).orElse(today);
+    LocalDate last = votesPerDay.isEmpty() ? today : votesPerDay.lastKey();
     last = last.isAfter(today) ? last : today;
     if (ChronoUnit.DAYS.between(first, last) < MIN_DAYS - 1) {
       first = last.minusDays(MIN_DAYS - 1);
     }
     int days = (int) ChronoUnit.DAYS.between(first, last) + 1;
     long[] total = new long[days];
-    for (LocalDate day : voteDays) {
-      total[(int) ChronoUnit.DAYS.between(first, day)]++;
+    for (Map.Entry<LocalDate, Long> day : votesPerDay.entrySet()) {
+      total[(int) ChronoUnit.DAYS.between(first, day.getKey())] += day.getValue();
     }
     for (int i = 1; i < days; i++) {
       total[i] += total[i - 1];

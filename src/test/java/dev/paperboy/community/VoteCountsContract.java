@@ -14,8 +14,11 @@ import dev.paperboy.rules.Refusal;
 import dev.paperboy.support.Generated;
 import dev.paperboy.support.TestPapers;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * docs/reliability.md VOTE-2: after any sequence of upvotes, removals, bans and unbans by up to 20
  * members, some of them concurrent, every stored count equals the count recomputed from the votes;
- * and karma never moves on self-votes.
+ * and karma never moves on self-votes. Also the counted votes per day of the paper page's chart.
  */
 abstract class VoteCountsContract {
   private static final int MEMBERS = 20;
@@ -87,6 +90,59 @@ abstract class VoteCountsContract {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /**
+   * The paper page's upvote history: each counted vote on its day in the curation zone, to the
+   * quarter hour (Kathmandu is UTC+05:45, so 18:14 UTC is 23:59 there and 18:16 the next day); a
+   * weightless vote and a banned member's vote are not counted.
+   */
+  @Test
+  void countedVotesFallOnTheirDayInTheZone() {
+    String run = String.format("%04d", System.nanoTime() % 10_000);
+    ArxivId paper = ArxivId.parse("2612." + run + "9");
+    papers.upsertAll(List.of(TestPapers.aPaper(paper.base()).build()));
+    List<Account> voters = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Account voter =
+          accounts.add(
+              "day" + run + "x" + i + "@example.org",
+              "day" + run + "x" + i,
+              Role.MEMBER,
+              "correct horse battery staple");
+      voters.add(voter);
+      if (i == 0) {
+        lists.feature(paper, LocalDate.of(2026, 11, 27), voter.member());
+      }
+      votes.upvote(fresh(voter), paper);
+    }
+    List<String> at =
+        List.of(
+            "2026-11-27T18:14:00.000Z",
+            "2026-11-27T18:16:00.000Z",
+            "2026-11-28T09:00:00.000Z",
+            "2026-11-28T09:01:00.000Z",
+            "2026-11-28T09:02:00.000Z");
+    for (int i = 0; i < voters.size(); i++) {
+      jdbc.sql("UPDATE votes SET created_at = :at, weight = :weight WHERE member_id = :member")
+          .param("at", at.get(i))
+          .param("weight", i == 3 ? 0 : 1)
+          .param("member", voters.get(i).id())
+          .update();
+    }
+    accounts.ban(voters.get(4).id(), "moderator", "test");
+
+    assertThat(votes.countedVotesPerDay(paper, ZoneId.of("Asia/Kathmandu")))
+        .containsExactly(
+            Map.entry(LocalDate.of(2026, 11, 27), 1L), Map.entry(LocalDate.of(2026, 11, 28), 2L));
+    // The standing check counts no further than it needs, and agrees with the whole count.
+    long submitter = voters.get(0).id();
+    assertThat(votes.karma(submitter)).isEqualTo(2);
+    assertThat(votes.hasKarma(submitter, 2)).isTrue();
+    assertThat(votes.hasKarma(submitter, 3)).isFalse();
+    assertThat(votes.countedVotesPerDay(paper, ZoneOffset.UTC))
+        .containsExactly(
+            Map.entry(LocalDate.of(2026, 11, 27), 2L), Map.entry(LocalDate.of(2026, 11, 28), 1L));
   }
 
   private void apply(int op, Account who, ArxivId what) {

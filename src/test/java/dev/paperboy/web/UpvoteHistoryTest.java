@@ -3,7 +3,8 @@ package dev.paperboy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class UpvoteHistoryTest {
   void theWholeHistoryIsDrawnWithTodaysVotesIncluded() {
     LocalDate today = LocalDate.of(2026, 12, 2);
     UpvoteHistory history =
-        UpvoteHistory.of(LISTED, List.of(LISTED, LISTED.plusDays(40), today, today), today);
+        UpvoteHistory.of(
+            LISTED, new TreeMap<>(Map.of(LISTED, 1L, LISTED.plusDays(40), 1L, today, 2L)), today);
 
     assertThat(history.caption()).isEqualTo("4 upvotes since Mar 12, 2025, 2 today");
     assertThat(history.from()).isEqualTo("Mar 12, 2025");
@@ -27,7 +29,7 @@ class UpvoteHistoryTest {
 
   @Test
   void aPaperListedTodayStillDrawsAWeekNotABlock() {
-    UpvoteHistory history = UpvoteHistory.of(LISTED, List.of(LISTED), LISTED);
+    UpvoteHistory history = UpvoteHistory.of(LISTED, new TreeMap<>(Map.of(LISTED, 1L)), LISTED);
 
     assertThat(history.caption()).isEqualTo("1 upvote since Mar 12, 2025, 1 today");
     assertThat(history.from()).isEqualTo("Mar 6, 2025");
@@ -40,7 +42,7 @@ class UpvoteHistoryTest {
   @Test
   void votesBeforeTheListingWidenTheChartBackwards() {
     LocalDate early = LISTED.minusDays(20);
-    UpvoteHistory history = UpvoteHistory.of(LISTED, List.of(early), LISTED);
+    UpvoteHistory history = UpvoteHistory.of(LISTED, new TreeMap<>(Map.of(early, 1L)), LISTED);
 
     assertThat(history.from()).isEqualTo("Feb 20, 2025");
     assertThat(history.caption()).isEqualTo("1 upvote since Mar 12, 2025");
