@@ -6,12 +6,15 @@ import dev.paperboy.search.SearchHit;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -37,6 +40,15 @@ final class Hits {
   /** The hits of {@code page}, in order, highlighted for {@code query} (null: none). */
   List<SearchHit> read(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
     return read(searcher, query, page, Set.of());
+  }
+
+  /**
+   * The hits of {@code page}, in order, without marks: for lists the reader asked no words of
+   * (similar papers, For you), where the highlighter would only cost time.
+   */
+  List<SearchHit> unmarked(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
+    Set<Integer> all = Arrays.stream(page).map(hit -> hit.doc).collect(Collectors.toSet());
+    return read(searcher, new MatchAllDocsQuery(), page, all);
   }
 
   /**

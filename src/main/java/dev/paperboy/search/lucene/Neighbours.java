@@ -3,11 +3,8 @@ package dev.paperboy.search.lucene;
 import dev.paperboy.search.SearchHit;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -54,10 +51,6 @@ final class Neighbours {
     Query near = new KnnFloatVectorQuery(PaperFields.VECTOR, vector, limit, filter.build());
     ScoreDoc[] found = searcher.search(near, limit).scoreDocs;
     // No words were asked for: nothing to highlight.
-    return hits.read(searcher, new MatchAllDocsQuery(), found, docs(found));
-  }
-
-  private static Set<Integer> docs(ScoreDoc[] found) {
-    return Arrays.stream(found).map(d -> d.doc).collect(Collectors.toSet());
+    return hits.unmarked(searcher, found);
   }
 }

@@ -27,7 +27,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -139,7 +138,7 @@ final class TermProfile {
             .toList();
     ScoreDoc[] page =
         ranked.stream().map(c -> new ScoreDoc(c.doc, (float) c.score)).toArray(ScoreDoc[]::new);
-    List<SearchHit> hits = this.hits.read(searcher, new MatchAllDocsQuery(), page);
+    List<SearchHit> hits = this.hits.unmarked(searcher, page);
     List<Recommendation> recommendations = new ArrayList<>(hits.size());
     for (int i = 0; i < hits.size(); i++) {
       recommendations.add(explain(ranked.get(i), hits.get(i), likes));
