@@ -160,8 +160,7 @@ public class Votes {
             """
             SELECT %s AS quarter, count(*) AS votes FROM votes
             WHERE arxiv_id = :paper AND weight = 1
-              AND NOT EXISTS (SELECT 1 FROM members
-                              WHERE members.id = votes.member_id AND banned_at IS NOT NULL)
+              AND member_id NOT IN (SELECT id FROM members WHERE banned_at IS NOT NULL)
             GROUP BY quarter
             """
                 .formatted(quarterHour))
