@@ -193,18 +193,7 @@ public class Votes {
    * members' votes do not count.
    */
   public int karma(long memberId) {
-    return jdbc.sql(
-            """
-            SELECT count(*) FROM votes
-            JOIN daily_entries ON daily_entries.arxiv_id = votes.arxiv_id
-            WHERE daily_entries.submitted_by = :member AND votes.member_id <> :member
-              AND votes.weight = 1
-              AND NOT EXISTS (SELECT 1 FROM members
-                              WHERE members.id = votes.member_id AND banned_at IS NOT NULL)
-            """)
-        .param("member", memberId)
-        .query(Integer.class)
-        .single();
+    return karmaUpTo(memberId, Integer.MAX_VALUE);
   }
 
   /**
@@ -212,27 +201,27 @@ public class Votes {
    * prolific submitter's standing costs as little as a newcomer's.
    */
   public boolean hasKarma(long memberId, int atLeast) {
-    if (atLeast <= 0) {
-      return true;
-    }
-    int counted =
-        jdbc.sql(
-                """
-                SELECT count(*) FROM (
-                  SELECT 1 FROM votes
-                  JOIN daily_entries ON daily_entries.arxiv_id = votes.arxiv_id
-                  WHERE daily_entries.submitted_by = :member AND votes.member_id <> :member
-                    AND votes.weight = 1
-                    AND NOT EXISTS (SELECT 1 FROM members
-                                    WHERE members.id = votes.member_id AND banned_at IS NOT NULL)
-                  LIMIT :atLeast
-                ) AS enough
-                """)
-            .param("member", memberId)
-            .param("atLeast", atLeast)
-            .query(Integer.class)
-            .single();
-    return counted >= atLeast;
+    return atLeast <= 0 || karmaUpTo(memberId, atLeast) >= atLeast;
+  }
+
+  /** The member's karma, or {@code cap} if it is more. */
+  private int karmaUpTo(long memberId, int cap) {
+    return jdbc.sql(
+            """
+            SELECT count(*) FROM (
+              SELECT 1 FROM votes
+              JOIN daily_entries ON daily_entries.arxiv_id = votes.arxiv_id
+              WHERE daily_entries.submitted_by = :member AND votes.member_id <> :member
+                AND votes.weight = 1
+                AND NOT EXISTS (SELECT 1 FROM members
+                                WHERE members.id = votes.member_id AND banned_at IS NOT NULL)
+              LIMIT :cap
+            ) AS counted
+            """)
+        .param("member", memberId)
+        .param("cap", cap)
+        .query(Integer.class)
+        .single();
   }
 
   private Tally change(Account member, ArxivId id, ToIntFunction<String> write, boolean up) {
