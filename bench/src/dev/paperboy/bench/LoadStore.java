@@ -207,7 +207,7 @@ public final class LoadStore {
             """
             UPDATE daily_entries
             SET upvotes = (SELECT count(*) FROM votes v
-                           WHERE v.arxiv_id = daily_entries.arxiv_id AND v.weight = 1),
+                           WHERE v.arxiv_id = daily_entries.arxiv_id AND v.counted = 1),
                 comments = (SELECT count(*) FROM comments c
                             WHERE c.arxiv_id = daily_entries.arxiv_id)
             """)
@@ -216,7 +216,9 @@ public final class LoadStore {
 
   private static void insertVotes(JdbcTemplate batch, List<Object[]> rows) {
     batch.batchUpdate(
-        "INSERT INTO votes (member_id, arxiv_id, weight, created_at) VALUES (?, ?, 1, ?)", rows);
+        "INSERT INTO votes (member_id, arxiv_id, weight, counted, created_at)"
+            + " VALUES (?, ?, 1, 1, ?)",
+        rows);
     rows.clear();
   }
 

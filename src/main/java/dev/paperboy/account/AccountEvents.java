@@ -11,5 +11,5 @@ public final class AccountEvents {
   public record Closing(long memberId) {}
 
   /** The member was banned or unbanned: their votes stop or start counting. */
-  public record BanChanged(long memberId) {}
+  public record BanChanged(long memberId, boolean banned) {}
 }

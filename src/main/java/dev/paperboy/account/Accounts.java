@@ -257,13 +257,13 @@ public class Accounts {
   @Transactional
   public void ban(long memberId, String bannedBy, String reason) {
     store.ban(memberId, bannedBy, reason, clock.instant());
-    events.publishEvent(new AccountEvents.BanChanged(memberId));
+    events.publishEvent(new AccountEvents.BanChanged(memberId, true));
   }
 
   @Transactional
   public void unban(long memberId) {
     store.unban(memberId);
-    events.publishEvent(new AccountEvents.BanChanged(memberId));
+    events.publishEvent(new AccountEvents.BanChanged(memberId, false));
   }
 
   private void setPassword(Account account, String hash) {

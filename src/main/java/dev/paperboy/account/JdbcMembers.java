@@ -55,6 +55,20 @@ class JdbcMembers implements Members {
   }
 
   @Override
+  public boolean holdIfActive(long memberId) {
+    // A write takes the row lock on PostgreSQL (and the writer on SQLite) as a ban does; the read
+    // after it sees a ban that committed first.
+    jdbc.sql("UPDATE members SET role = role WHERE id = :member")
+        .param("member", memberId)
+        .update();
+    return jdbc.sql("SELECT count(*) FROM members WHERE id = :member AND banned_at IS NULL")
+            .param("member", memberId)
+            .query(Integer.class)
+            .single()
+        == 1;
+  }
+
+  @Override
   public Member ensure(String username, String displayName, Role role) {
     jdbc.sql(
             """

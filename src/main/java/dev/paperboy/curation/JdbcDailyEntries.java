@@ -156,10 +156,11 @@ class JdbcDailyEntries {
   }
 
   /**
-   * Sets the upvote counts of those papers' entries from the votes that count: weight 1, by members
-   * who are not banned. The count is derived data, recomputed rather than incremented, so it heals.
-   * The rows are locked first, one by one in id order (so two recounts never deadlock), and counted
-   * by a statement that starts after: on PostgreSQL it then sees every vote committed before.
+   * Sets the upvote counts of those papers' entries from the votes that count (weight 1, by members
+   * who are not banned: {@code votes.counted}). The count is derived data, recomputed rather than
+   * incremented, so it heals. The rows are locked first, one by one in id order (so two recounts
+   * never deadlock), and counted by a statement that starts after: on PostgreSQL it then sees every
+   * vote committed before.
    */
   void recountUpvotes(List<String> arxivIds) {
     if (arxivIds.isEmpty()) {
@@ -170,9 +171,7 @@ class JdbcDailyEntries {
             """
             UPDATE daily_entries SET upvotes = (
                 SELECT count(*) FROM votes
-                WHERE votes.arxiv_id = daily_entries.arxiv_id AND votes.weight = 1
-                  AND NOT EXISTS (SELECT 1 FROM members
-                                  WHERE members.id = votes.member_id AND banned_at IS NOT NULL))
+                WHERE votes.arxiv_id = daily_entries.arxiv_id AND votes.counted = 1)
             WHERE arxiv_id IN (:ids)
             """)
         .param("ids", arxivIds)

@@ -3,6 +3,7 @@ package dev.paperboy.curation;
 import dev.paperboy.account.Account;
 import dev.paperboy.account.AccountEvents;
 import dev.paperboy.account.AccountSettings;
+import dev.paperboy.account.Members;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.rules.Limits;
 import dev.paperboy.rules.RateLimits;
@@ -29,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Upvotes: one per member and paper on a list (docs/reliability.md VOTE-1..4). A vote is a row; the
- * entry's count is recomputed from the rows in the same transaction, under the entry's row lock, so
- * repeats are idempotent, concurrent votes are never lost, and stored equals recomputed.
+ * entry's count moves with the rows in the same transaction, under the entry's row lock, so repeats
+ * are idempotent, concurrent votes are never lost, and stored equals recomputed. A row's {@code
+ * counted} says whether it counts: weight 1 and a voter who is not banned, kept by the ban event.
  */
 @Service
 public class Votes {
@@ -42,6 +44,7 @@ public class Votes {
   private final JdbcClient jdbc;
   private final JdbcDailyEntries entries;
   private final DailyLists lists;
+  private final Members members;
   private final RateLimits rateLimits;
   private final Limits limits;
   private final AccountSettings accounts;
@@ -55,6 +58,7 @@ public class Votes {
       JdbcClient jdbc,
       JdbcDailyEntries entries,
       DailyLists lists,
+      Members members,
       RateLimits rateLimits,
       Limits limits,
       AccountSettings accounts,
@@ -64,6 +68,7 @@ public class Votes {
     this.jdbc = jdbc;
     this.entries = entries;
     this.lists = lists;
+    this.members = members;
     this.rateLimits = rateLimits;
     this.limits = limits;
     this.accounts = accounts;
@@ -94,8 +99,8 @@ public class Votes {
           int added =
               jdbc.sql(
                       """
-                      INSERT INTO votes (member_id, arxiv_id, weight, created_at)
-                      VALUES (:member, :paper, :weight, :now)
+                      INSERT INTO votes (member_id, arxiv_id, weight, counted, created_at)
+                      VALUES (:member, :paper, :weight, :weight, :now)
                       ON CONFLICT (member_id, arxiv_id) DO NOTHING
                       """)
                   .param("member", member.id())
@@ -116,8 +121,8 @@ public class Votes {
         id,
         paper -> {
           // Under the member's lock no other change to this vote can come in between.
-          int weight =
-              jdbc.sql("SELECT weight FROM votes WHERE member_id = :member AND arxiv_id = :paper")
+          int counted =
+              jdbc.sql("SELECT counted FROM votes WHERE member_id = :member AND arxiv_id = :paper")
                   .param("member", member.id())
                   .param("paper", paper)
                   .query(Integer.class)
@@ -128,7 +133,7 @@ public class Votes {
                   .param("member", member.id())
                   .param("paper", paper)
                   .update();
-          return -removed * weight;
+          return -removed * counted;
         },
         false);
   }
@@ -159,8 +164,7 @@ public class Votes {
     jdbc.sql(
             """
             SELECT %s AS quarter, count(*) AS votes FROM votes
-            WHERE arxiv_id = :paper AND weight = 1
-              AND member_id NOT IN (SELECT id FROM members WHERE banned_at IS NOT NULL)
+            WHERE arxiv_id = :paper AND counted = 1
             GROUP BY quarter
             """
                 .formatted(quarterHour))
@@ -212,9 +216,7 @@ public class Votes {
               SELECT 1 FROM votes
               JOIN daily_entries ON daily_entries.arxiv_id = votes.arxiv_id
               WHERE daily_entries.submitted_by = :member AND votes.member_id <> :member
-                AND votes.weight = 1
-                AND NOT EXISTS (SELECT 1 FROM members
-                                WHERE members.id = votes.member_id AND banned_at IS NOT NULL)
+                AND votes.counted = 1
               LIMIT :cap
             ) AS counted
             """)
@@ -230,17 +232,9 @@ public class Votes {
         transactions.execute(
             tx -> {
               // The member's row first, then the entry's, as a ban takes them: a vote and a ban of
-              // the same member run one after the other, and the count includes the vote only if
-              // the ban came later.
-              jdbc.sql("UPDATE members SET role = role WHERE id = :member")
-                  .param("member", member.id())
-                  .update();
-              // Read again under the lock: a ban that came first is seen, and refuses the vote.
-              if (jdbc.sql("SELECT count(*) FROM members WHERE id = :member AND banned_at IS NULL")
-                      .param("member", member.id())
-                      .query(Integer.class)
-                      .single()
-                  == 0) {
+              // the same member run one after the other. A ban that came first refuses the vote; a
+              // later one finds the vote and stops it counting.
+              if (!members.holdIfActive(member.id())) {
                 throw Refusal.of(Refusal.Kind.FORBIDDEN, "This account is banned.");
               }
               // Counted in the vote's own transaction: one commit (one fsync) less per vote, and
@@ -267,6 +261,10 @@ public class Votes {
   /** A ban or its lifting changes which votes count. */
   @EventListener
   void onBanChanged(AccountEvents.BanChanged event) {
+    jdbc.sql("UPDATE votes SET counted = :counted * weight WHERE member_id = :member")
+        .param("counted", event.banned() ? 0 : 1)
+        .param("member", event.memberId())
+        .update();
     entries.recountUpvotes(votedPapers(event.memberId()));
     lists.changed();
   }

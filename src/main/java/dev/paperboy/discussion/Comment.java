@@ -26,4 +26,11 @@ public record Comment(
   public boolean visible() {
     return !deleted && !hidden;
   }
+
+  /** This comment with its author's username, which the account feature holds. */
+  Comment byAuthor(String username) {
+    return new Comment(
+        id, arxivId, parentId, authorId, username, markdown, html, createdAt, editedAt, deleted,
+        hidden);
+  }
 }

@@ -6,6 +6,8 @@ import static dev.paperboy.store.SqlValues.requiredInstant;
 import dev.paperboy.account.Account;
 import dev.paperboy.account.AccountEvents;
 import dev.paperboy.account.AccountSettings;
+import dev.paperboy.account.Member;
+import dev.paperboy.account.Members;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Papers;
 import dev.paperboy.rules.Limits;
@@ -17,9 +19,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,15 +38,9 @@ public class Comments {
   /** A top-level comment and its replies, oldest first. */
   public record Thread(Comment comment, List<Comment> replies) {}
 
-  private static final String COLUMNS =
-      """
-      comments.id, comments.arxiv_id, comments.parent_id, comments.member_id, members.username,
-      comments.body_markdown, comments.body_html, comments.created_at, comments.edited_at,
-      comments.deleted_at, comments.hidden_at
-      """;
-
   private final JdbcClient jdbc;
   private final Papers papers;
+  private final Members members;
   private final RateLimits rateLimits;
   private final Limits limits;
   private final AccountSettings accounts;
@@ -53,6 +51,7 @@ public class Comments {
   Comments(
       JdbcClient jdbc,
       Papers papers,
+      Members members,
       RateLimits rateLimits,
       Limits limits,
       AccountSettings accounts,
@@ -61,6 +60,7 @@ public class Comments {
       Clock clock) {
     this.jdbc = jdbc;
     this.papers = papers;
+    this.members = members;
     this.rateLimits = rateLimits;
     this.limits = limits;
     this.accounts = accounts;
@@ -166,30 +166,34 @@ public class Comments {
   }
 
   public Optional<Comment> find(long id) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM comments LEFT JOIN members ON members.id = comments.member_id"
-                + " WHERE comments.id = :id")
-        .param("id", id)
-        .query(Comments::comment)
-        .optional();
+    return withAuthors(
+            jdbc.sql(
+                    """
+                    SELECT id, arxiv_id, parent_id, member_id, body_markdown, body_html,
+                           created_at, edited_at, deleted_at, hidden_at
+                    FROM comments WHERE id = :id
+                    """)
+                .param("id", id)
+                .query(Comments::comment)
+                .list())
+        .stream()
+        .findFirst();
   }
 
   /** The paper's discussion: top-level comments oldest first, each with its replies. */
   public List<Thread> discussion(ArxivId paper) {
     List<Comment> all =
-        jdbc.sql(
-                "SELECT "
-                    + COLUMNS
-                    + """
-                     FROM comments LEFT JOIN members ON members.id = comments.member_id
-                    WHERE comments.arxiv_id = :paper
-                    ORDER BY comments.created_at, comments.id
+        withAuthors(
+            jdbc.sql(
+                    """
+                    SELECT id, arxiv_id, parent_id, member_id, body_markdown, body_html,
+                           created_at, edited_at, deleted_at, hidden_at
+                    FROM comments WHERE arxiv_id = :paper
+                    ORDER BY created_at, id
                     """)
-            .param("paper", paper.base())
-            .query(Comments::comment)
-            .list();
+                .param("paper", paper.base())
+                .query(Comments::comment)
+                .list());
     Map<Long, List<Comment>> replies = new LinkedHashMap<>();
     List<Comment> top = new ArrayList<>();
     for (Comment comment : all) {
@@ -207,20 +211,34 @@ public class Comments {
 
   /** The member's visible comments, newest first. */
   public List<Comment> byMember(long memberId, int limit) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + """
-                 FROM comments LEFT JOIN members ON members.id = comments.member_id
-                WHERE comments.member_id = :member
-                  AND comments.deleted_at IS NULL AND comments.hidden_at IS NULL
-                ORDER BY comments.created_at DESC, comments.id DESC
+    return withAuthors(
+        jdbc.sql(
+                """
+                SELECT id, arxiv_id, parent_id, member_id, body_markdown, body_html,
+                       created_at, edited_at, deleted_at, hidden_at
+                FROM comments
+                WHERE member_id = :member AND deleted_at IS NULL AND hidden_at IS NULL
+                ORDER BY created_at DESC, id DESC
                 LIMIT :limit
                 """)
-        .param("member", memberId)
-        .param("limit", limit)
-        .query(Comments::comment)
-        .list();
+            .param("member", memberId)
+            .param("limit", limit)
+            .query(Comments::comment)
+            .list());
+  }
+
+  /** The comments with their authors' usernames, read from account's members in one call. */
+  private List<Comment> withAuthors(List<Comment> comments) {
+    Collection<Long> ids =
+        comments.stream().map(Comment::authorId).filter(Objects::nonNull).toList();
+    Map<Long, Member> authors = members.findAll(ids);
+    return comments.stream()
+        .map(
+            comment -> {
+              Member author = comment.authorId() == null ? null : authors.get(comment.authorId());
+              return author == null ? comment : comment.byAuthor(author.username());
+            })
+        .toList();
   }
 
   /** A closing account's comments lose their text; the rows stay so replies keep their place. */
@@ -298,7 +316,7 @@ public class Comments {
         rs.getString("arxiv_id"),
         parentId,
         authorId,
-        rs.getString("username"),
+        null,
         visible ? rs.getString("body_markdown") : "",
         visible ? rs.getString("body_html") : "",
         requiredInstant(rs, "created_at"),

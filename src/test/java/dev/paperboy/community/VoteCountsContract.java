@@ -124,7 +124,9 @@ abstract class VoteCountsContract {
             "2026-11-28T09:01:00.000Z",
             "2026-11-28T09:02:00.000Z");
     for (int i = 0; i < voters.size(); i++) {
-      jdbc.sql("UPDATE votes SET created_at = :at, weight = :weight WHERE member_id = :member")
+      jdbc.sql(
+              "UPDATE votes SET created_at = :at, weight = :weight, counted = :weight"
+                  + " WHERE member_id = :member")
           .param("at", at.get(i))
           .param("weight", i == 3 ? 0 : 1)
           .param("member", voters.get(i).id())
